@@ -23,6 +23,9 @@ class ErrorPageModel extends DefaultErrorAttributes {
     int status = statusValue instanceof Integer i ? i : 500;
     HttpStatus resolved = HttpStatus.resolve(status);
     var statusCode = resolved != null ? resolved : HttpStatus.INTERNAL_SERVER_ERROR;
+    // Nothing request-specific: a refused account and an unknown one must look the same.
+    attributes.remove("path");
+    attributes.remove("timestamp");
     attributes.remove("message");
     attributes.remove("trace");
     attributes.remove("exception");
