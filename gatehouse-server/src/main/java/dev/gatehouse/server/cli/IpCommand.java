@@ -1,7 +1,7 @@
 package dev.gatehouse.server.cli;
 
+import dev.gatehouse.core.AllowlistMatcher;
 import dev.gatehouse.core.IpAddress;
-import dev.gatehouse.core.IpBlock;
 import dev.gatehouse.core.IpFormatException;
 import dev.gatehouse.core.IpList;
 import dev.gatehouse.core.IpListItem;
@@ -132,7 +132,7 @@ public final class IpCommand {
       // Most likely an unset shell variable; an empty allowlist would deny everything.
       return usageError(err, "--allow needs at least one address or CIDR block");
     }
-    AddressChecker checker = new AddressChecker(allowlist.blocks(), out);
+    AddressChecker checker = new AddressChecker(AllowlistMatcher.of(allowlist.blocks()), out);
     if (!addresses.isEmpty()) {
       addresses.forEach(checker::check);
       return checker.exitCode();
@@ -155,12 +155,12 @@ public final class IpCommand {
   /** Checks addresses one by one and remembers whether any was invalid. */
   private static final class AddressChecker {
 
-    private final List<IpBlock> blocks;
+    private final AllowlistMatcher matcher;
     private final PrintStream out;
     private boolean anyInvalid;
 
-    AddressChecker(List<IpBlock> blocks, PrintStream out) {
-      this.blocks = blocks;
+    AddressChecker(AllowlistMatcher matcher, PrintStream out) {
+      this.matcher = matcher;
       this.out = out;
     }
 
@@ -179,16 +179,7 @@ public final class IpCommand {
         printInvalid(out, text, e.reason());
         return;
       }
-      out.println((allows(address) ? "allow " : "deny ") + text);
-    }
-
-    private boolean allows(IpAddress address) {
-      for (IpBlock block : blocks) {
-        if (block.contains(address)) {
-          return true;
-        }
-      }
-      return false;
+      out.println((matcher.matches(address) ? "allow " : "deny ") + text);
     }
 
     int exitCode() {
