@@ -1,5 +1,6 @@
 package dev.gatehouse.server;
 
+import dev.gatehouse.server.cli.IpCommand;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -17,6 +18,9 @@ public class GatehouseApplication {
   }
 
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals("ip")) {
+      System.exit(IpCommand.run(args, System.in, System.out, System.err));
+    }
     SpringApplication.run(GatehouseApplication.class, args);
   }
 }
