@@ -137,29 +137,31 @@ public final class PeerAddressParser {
   }
 
   private static long parseIpv4(CharSequence text, int start, int end) {
+    // One pass, one charAt per character. Invariant: value holds the `digits` digits read so far
+    // of the current octet; result holds the completed octets.
     long result = 0;
-    int i = start;
-    for (int octet = 0; octet < 4; octet++) {
-      if (octet > 0) {
-        if (i >= end || text.charAt(i) != '.') {
+    int octets = 0;
+    int value = 0;
+    int digits = 0;
+    for (int i = start; i < end; i++) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9') {
+        // Leading zeros are refused: "010" is octal to some parsers and decimal to others.
+        if (digits == 3 || (digits == 1 && value == 0)) {
           return NOT_IPV4;
         }
-        i++;
-      }
-      int digitsStart = i;
-      int value = 0;
-      while (i < end && i - digitsStart < 3 && isDigit(text.charAt(i))) {
-        value = value * 10 + text.charAt(i) - '0';
-        i++;
-      }
-      int digits = i - digitsStart;
-      // Leading zeros are refused: "010" is octal to some parsers and decimal to others.
-      if (digits == 0 || value > 255 || (digits > 1 && text.charAt(digitsStart) == '0')) {
+        value = value * 10 + (c - '0');
+        digits++;
+      } else if (c == '.' && digits > 0 && value <= 255 && octets < 3) {
+        result = (result << 8) | value;
+        octets++;
+        value = 0;
+        digits = 0;
+      } else {
         return NOT_IPV4;
       }
-      result = (result << 8) | value;
     }
-    return i == end ? result : NOT_IPV4;
+    return octets == 3 && digits > 0 && value <= 255 ? (result << 8) | value : NOT_IPV4;
   }
 
   /**
@@ -264,10 +266,6 @@ public final class PeerAddressParser {
       }
     }
     return true;
-  }
-
-  private static boolean isDigit(char c) {
-    return c >= '0' && c <= '9';
   }
 
   private static int hexValue(char c) {
