@@ -1,5 +1,6 @@
 package dev.gatehouse.server;
 
+import dev.gatehouse.server.bootstrap.DemoMode;
 import dev.gatehouse.server.cli.IpCommand;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
@@ -21,6 +22,6 @@ public class GatehouseApplication {
     if (args.length > 0 && args[0].equals("ip")) {
       System.exit(IpCommand.run(args, System.in, System.out, System.err));
     }
-    SpringApplication.run(GatehouseApplication.class, args);
+    SpringApplication.run(GatehouseApplication.class, DemoMode.springArguments(args));
   }
 }
