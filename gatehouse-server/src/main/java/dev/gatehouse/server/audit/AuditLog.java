@@ -88,16 +88,27 @@ public class AuditLog {
    * @param limit how many at most, 1 to {@link #MAX_LIMIT}
    */
   public List<AuditEvent> newestFirst(long accountId, int limit) {
+    return newestFirst(accountId, 0, limit);
+  }
+
+  /**
+   * One page of the account's events, newest first.
+   *
+   * @param offset how many of the newest events to skip, 0 or more
+   * @param limit how many at most, 1 to {@link #MAX_LIMIT}
+   */
+  public List<AuditEvent> newestFirst(long accountId, int offset, int limit) {
     if (limit < 1 || limit > MAX_LIMIT) {
       throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT + ": " + limit);
+    }
+    if (offset < 0) {
+      throw new IllegalArgumentException("offset must not be negative: " + offset);
     }
     return jdbc.sql(
             "SELECT id, account_id, occurred_at, actor, actor_ip, action, details FROM audit_events"
                 + " WHERE account_id = ? ORDER BY occurred_at DESC, id DESC"
-                + " FETCH FIRST "
-                + limit
-                + " ROWS ONLY")
-        .param(accountId)
+                + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")
+        .params(accountId, offset, limit)
         .query(AuditLog::mapEvent)
         .list();
   }
