@@ -24,6 +24,9 @@ public final class AllowlistCommand {
 
   static final String USAGE = "usage: java -jar gatehouse.jar allowlist disable --account <slug>";
 
+  private static final List<String> SPRING_OPTION_PREFIXES =
+      List.of("--spring.", "--gatehouse.", "--logging.");
+
   private AllowlistCommand() {}
 
   /**
@@ -63,7 +66,8 @@ public final class AllowlistCommand {
   }
 
   /** The slug of {@code allowlist disable --account <slug>} (or {@code --account=<slug>}). */
-  static Optional<String> accountOf(List<String> args) {
+  static Optional<String> accountOf(List<String> commandLine) {
+    List<String> args = commandLine.stream().filter(a -> !isSpringOption(a)).toList();
     if (args.size() < 3 || !"allowlist".equals(args.get(0)) || !"disable".equals(args.get(1))) {
       return Optional.empty();
     }
@@ -75,6 +79,11 @@ public final class AllowlistCommand {
       return nonBlank(options.get(1));
     }
     return Optional.empty();
+  }
+
+  /** Configuration given on the command line, such as {@code --spring.datasource.url=...}. */
+  private static boolean isSpringOption(String arg) {
+    return SPRING_OPTION_PREFIXES.stream().anyMatch(arg::startsWith);
   }
 
   private static Optional<String> nonBlank(String slug) {
