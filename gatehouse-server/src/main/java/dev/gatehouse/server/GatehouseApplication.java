@@ -1,6 +1,7 @@
 package dev.gatehouse.server;
 
 import dev.gatehouse.server.cli.AllowlistCommand;
+import dev.gatehouse.server.cli.IpCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -9,7 +10,10 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class GatehouseApplication {
 
   public static void main(String[] args) {
-    if (args.length > 0 && "allowlist".equals(args[0])) {
+    if (args.length > 0 && args[0].equals("ip")) {
+      System.exit(IpCommand.run(args, System.in, System.out, System.err));
+    }
+    if (args.length > 0 && args[0].equals("allowlist")) {
       System.exit(AllowlistCommand.run(args, GatehouseApplication.class));
     }
     SpringApplication.run(GatehouseApplication.class, args);
