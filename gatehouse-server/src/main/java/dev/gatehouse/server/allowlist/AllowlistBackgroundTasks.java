@@ -27,14 +27,18 @@ class AllowlistBackgroundTasks implements SmartLifecycle {
   private final BlockedAttemptCounter blockedAttempts;
   private final AllowlistService service;
   private final AllowlistProperties properties;
+  private final PolicyChangeChannel changes;
   private volatile ScheduledExecutorService executor;
+  private volatile Thread listener;
   private volatile boolean versionCheckFailing;
 
   AllowlistBackgroundTasks(
       PolicyCache policyCache,
       BlockedAttemptCounter blockedAttempts,
       AllowlistService service,
-      AllowlistProperties properties) {
+      AllowlistProperties properties,
+      PolicyChangeChannel changes) {
+    this.changes = changes;
     this.policyCache = policyCache;
     this.blockedAttempts = blockedAttempts;
     this.service = service;
@@ -56,10 +60,54 @@ class AllowlistBackgroundTasks implements SmartLifecycle {
     started.scheduleWithFixedDelay(
         this::housekeeping, housekeeping, housekeeping, TimeUnit.MILLISECONDS);
     executor = started;
+    if (changes.isPostgres()) {
+      Thread thread = new Thread(this::listenForChanges, "allowlist-listener");
+      thread.setDaemon(true);
+      listener = thread;
+      thread.start();
+    }
+  }
+
+  /**
+   * Reloads each account another node announces. After (re)connecting, a full version check catches
+   * whatever was announced while no connection was listening.
+   */
+  private void listenForChanges() {
+    boolean failing = false;
+    while (listener == Thread.currentThread()) {
+      try (PolicyChangeChannel.Listener channel = changes.listen()) {
+        policyCache.checkVersions();
+        if (failing) {
+          log.info("Listening for IP allowlist changes again");
+          failing = false;
+        }
+        while (listener == Thread.currentThread()) {
+          channel.await(500, policyCache::refresh);
+        }
+      } catch (Exception e) {
+        if (listener != Thread.currentThread()) {
+          return;
+        }
+        if (!failing) {
+          log.warn("Not listening for IP allowlist changes; retrying: {}", e.toString());
+          failing = true;
+        }
+        try {
+          Thread.sleep(1000);
+        } catch (InterruptedException interrupted) {
+          return;
+        }
+      }
+    }
   }
 
   @Override
   public void stop() {
+    Thread listening = listener;
+    listener = null;
+    if (listening != null) {
+      listening.interrupt();
+    }
     ScheduledExecutorService running = executor;
     executor = null;
     if (running != null) {

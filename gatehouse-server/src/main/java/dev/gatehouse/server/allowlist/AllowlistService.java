@@ -58,6 +58,7 @@ public class AllowlistService {
   private final AuditLog auditLog;
   private final PolicyCache policyCache;
   private final BlockedAttemptCounter blockedAttempts;
+  private final PolicyChangeChannel changes;
   private final AllowlistProperties properties;
   private final Clock clock;
 
@@ -66,8 +67,10 @@ public class AllowlistService {
       AuditLog auditLog,
       PolicyCache policyCache,
       BlockedAttemptCounter blockedAttempts,
+      PolicyChangeChannel changes,
       AllowlistProperties properties,
       ObjectProvider<Clock> clock) {
+    this.changes = changes;
     this.blockedAttempts = blockedAttempts;
     this.repository = repository;
     this.auditLog = auditLog;
@@ -362,10 +365,12 @@ public class AllowlistService {
 
   /**
    * Sets the toggle, increases the version and, once the transaction commits, replaces this node's
-   * compiled policy so the next request is judged by the new one.
+   * compiled policy so the next request is judged by the new one; other nodes hear of it through
+   * {@link PolicyChangeChannel} (PostgreSQL) or their version check.
    */
   private void bumpVersion(long accountId, boolean enabled, Instant now) {
     repository.savePolicy(accountId, enabled, now);
+    changes.announce(accountId);
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
       TransactionSynchronizationManager.registerSynchronization(
           new TransactionSynchronization() {
