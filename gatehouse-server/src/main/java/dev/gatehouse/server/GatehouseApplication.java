@@ -1,6 +1,7 @@
 package dev.gatehouse.server;
 
 import dev.gatehouse.server.bootstrap.DemoMode;
+import dev.gatehouse.server.cli.AllowlistCommand;
 import dev.gatehouse.server.cli.IpCommand;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
@@ -21,6 +22,9 @@ public class GatehouseApplication {
   public static void main(String[] args) {
     if (args.length > 0 && args[0].equals("ip")) {
       System.exit(IpCommand.run(args, System.in, System.out, System.err));
+    }
+    if (args.length > 0 && args[0].equals("allowlist")) {
+      System.exit(AllowlistCommand.run(args, GatehouseApplication.class));
     }
     SpringApplication.run(GatehouseApplication.class, DemoMode.springArguments(args));
   }
