@@ -1,5 +1,7 @@
 package dev.gatehouse.server;
 
+import dev.gatehouse.server.bootstrap.DemoMode;
+import dev.gatehouse.server.cli.AllowlistCommand;
 import dev.gatehouse.server.cli.IpCommand;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
@@ -21,6 +23,9 @@ public class GatehouseApplication {
     if (args.length > 0 && args[0].equals("ip")) {
       System.exit(IpCommand.run(args, System.in, System.out, System.err));
     }
-    SpringApplication.run(GatehouseApplication.class, args);
+    if (args.length > 0 && args[0].equals("allowlist")) {
+      System.exit(AllowlistCommand.run(args, GatehouseApplication.class));
+    }
+    SpringApplication.run(GatehouseApplication.class, DemoMode.springArguments(args));
   }
 }

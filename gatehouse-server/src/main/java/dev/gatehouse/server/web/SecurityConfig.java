@@ -1,6 +1,7 @@
 package dev.gatehouse.server.web;
 
 import dev.gatehouse.server.account.AccountAccessFilter;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -30,8 +31,11 @@ class SecurityConfig {
     return PasswordEncoderFactories.createDelegatingPasswordEncoder();
   }
 
+  // The filter chains exist only when serving; command-line tools (allowlist disable) run the same
+  // application without a web server and need the rest of the context, not HttpSecurity.
   @Bean
   @Order(1)
+  @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
   SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, AccountAccessFilter accountAccess)
       throws Exception {
     var problems = new ProblemJsonSecurityHandler();
@@ -53,6 +57,7 @@ class SecurityConfig {
 
   @Bean
   @Order(2)
+  @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
   SecurityFilterChain pageSecurityFilterChain(HttpSecurity http, AccountAccessFilter accountAccess)
       throws Exception {
     http.authorizeHttpRequests(
