@@ -121,6 +121,21 @@ abstract class ApiEndpointTests {
   }
 
   @Test
+  void authenticatedCallRecordsTheTokensLastUse() throws Exception {
+    assertThat(lastUsed(acme.adminName())).isNull();
+    call(get("/api/v1/whoami"), acme.adminToken(), OFFICE).andExpect(status().isOk());
+    assertThat(lastUsed(acme.adminName())).isNotNull();
+  }
+
+  java.time.@org.jspecify.annotations.Nullable Instant lastUsed(String tokenName) {
+    return tokenService.list(acme.account().id()).stream()
+        .filter(token -> token.name().equals(tokenName))
+        .findFirst()
+        .orElseThrow()
+        .lastUsedAt();
+  }
+
+  @Test
   void whoamiWithMemberTokenThenMemberRole() throws Exception {
     call(get("/api/v1/whoami"), acme.memberToken(), OFFICE)
         .andExpect(status().isOk())
@@ -332,6 +347,30 @@ abstract class ApiEndpointTests {
             patch(acme.allowlist())
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"enabled\":true}"),
+            acme.memberToken(),
+            OFFICE),
+        403,
+        "forbidden");
+  }
+
+  @Test
+  void memberTokenFromBlockedIpDoingAdminThingsThenIpNotAllowedBeforeForbidden() throws Exception {
+    addAs(acme, OFFICE, OFFICE);
+    enable(acme, OFFICE);
+    problem(
+        call(
+            patch(acme.allowlist())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"enabled\":false}"),
+            acme.memberToken(),
+            ELSEWHERE),
+        403,
+        "ip_not_allowed");
+    problem(
+        call(
+            patch(acme.allowlist())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"enabled\":false}"),
             acme.memberToken(),
             OFFICE),
         403,
