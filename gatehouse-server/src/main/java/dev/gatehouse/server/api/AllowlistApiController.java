@@ -53,8 +53,9 @@ class AllowlistApiController {
       summary = "Read the allowlist",
       description = "The restriction toggle, the entry limit and every live entry. Any member.")
   @ApiResponse(responseCode = "200", description = "The allowlist.")
-  AllowlistJson get(@Parameter(hidden = true) AccountAccess access, @Parameter(description = "The account's slug.", example = "acme") @PathVariable
-          String slug) {
+  AllowlistJson get(
+      @Parameter(hidden = true) AccountAccess access,
+      @Parameter(description = "The account's slug.", example = "acme") @PathVariable String slug) {
     return AllowlistJson.of(allowlists.view(access.accountId()));
   }
 
@@ -69,8 +70,7 @@ class AllowlistApiController {
   @ApiResponse(responseCode = "409", description = "`lockout`: add your own IP first.")
   AllowlistJson update(
       @Parameter(hidden = true) AccountAccess access,
-      @Parameter(description = "The account's slug.", example = "acme") @PathVariable
-          String slug,
+      @Parameter(description = "The account's slug.", example = "acme") @PathVariable String slug,
       @RequestBody UpdateAllowlistRequest body,
       HttpServletRequest request) {
     if (body.enabled() == null) {
@@ -99,8 +99,7 @@ class AllowlistApiController {
   @ApiResponse(responseCode = "409", description = "`limit_exceeded`: the account is full.")
   AddEntriesResponse add(
       @Parameter(hidden = true) AccountAccess access,
-      @Parameter(description = "The account's slug.", example = "acme") @PathVariable
-          String slug,
+      @Parameter(description = "The account's slug.", example = "acme") @PathVariable String slug,
       @RequestBody AddEntriesRequest body,
       HttpServletRequest request) {
     if (body.addresses() == null) {
@@ -126,8 +125,7 @@ class AllowlistApiController {
   @ApiResponse(responseCode = "409", description = "`lockout`.")
   void delete(
       @Parameter(hidden = true) AccountAccess access,
-      @Parameter(description = "The account's slug.", example = "acme") @PathVariable
-          String slug,
+      @Parameter(description = "The account's slug.", example = "acme") @PathVariable String slug,
       @Parameter(description = "The id.", example = "42") @PathVariable long id,
       HttpServletRequest request) {
     allowlists.delete(access, clientIp(request), id);
@@ -145,8 +143,7 @@ class AllowlistApiController {
   @ApiResponse(responseCode = "409", description = "`lockout`.")
   BatchDeleteResponse batchDelete(
       @Parameter(hidden = true) AccountAccess access,
-      @Parameter(description = "The account's slug.", example = "acme") @PathVariable
-          String slug,
+      @Parameter(description = "The account's slug.", example = "acme") @PathVariable String slug,
       @RequestBody BatchDeleteRequest body,
       HttpServletRequest request) {
     List<Long> ids = body.ids();

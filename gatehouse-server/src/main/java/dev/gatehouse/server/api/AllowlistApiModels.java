@@ -33,7 +33,8 @@ final class AllowlistApiModels {
           @Nullable Instant expiresAt,
       @Schema(description = "When the entry was added.", example = "2026-11-02T09:15:00Z")
           Instant createdAt,
-      @Schema(description = "Who added it: a user's email or an API token's name.",
+      @Schema(
+              description = "Who added it: a user's email or an API token's name.",
               example = "terraform")
           String createdBy) {
 
@@ -48,11 +49,12 @@ final class AllowlistApiModels {
     }
   }
 
-  @Schema(name = "IpAllowlist", description = "An account's IP allowlist and its restriction toggle.")
+  @Schema(
+      name = "IpAllowlist",
+      description = "An account's IP allowlist and its restriction toggle.")
   record AllowlistJson(
       @Schema(description = "Whether the allowlist is enforced.", example = "true") boolean enabled,
-      @Schema(description = "Most entries this account may have.", example = "1000")
-          int maxEntries,
+      @Schema(description = "Most entries this account may have.", example = "1000") int maxEntries,
       @Schema(description = "The live (not expired) entries, oldest first.")
           List<EntryJson> entries) {
 
@@ -83,7 +85,8 @@ final class AllowlistApiModels {
               example = "203.0.113.7, 198.51.100.0/24, 2001:db8::/48",
               requiredMode = Schema.RequiredMode.REQUIRED)
           @Nullable String addresses,
-      @Schema(description = "Optional label for every added entry (at most 100 characters).",
+      @Schema(
+              description = "Optional label for every added entry (at most 100 characters).",
               example = "Office VPN")
           @Nullable String label,
       @Schema(
@@ -111,7 +114,9 @@ final class AllowlistApiModels {
 
   @Schema(name = "BatchDelete", description = "Entry ids to delete, all or nothing.")
   record BatchDeleteRequest(
-      @Schema(description = "Ids of entries on this account's list.", example = "[42, 43]",
+      @Schema(
+              description = "Ids of entries on this account's list.",
+              example = "[42, 43]",
               requiredMode = Schema.RequiredMode.REQUIRED)
           @Nullable List<Long> ids) {}
 

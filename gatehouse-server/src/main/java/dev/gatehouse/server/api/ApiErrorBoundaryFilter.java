@@ -11,8 +11,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The outermost API filter: an exception escaping a later filter (token lookup, account scoping,
- * a guard) becomes a 500 problem+json instead of the container's error page, and is logged here.
+ * The outermost API filter: an exception escaping a later filter (token lookup, account scoping, a
+ * guard) becomes a 500 problem+json instead of the container's error page, and is logged here.
  * Exceptions inside controllers never get this far: {@link ApiExceptionResolver} answers them.
  */
 final class ApiErrorBoundaryFilter extends OncePerRequestFilter {

@@ -1,10 +1,10 @@
 package dev.gatehouse.server.api;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import dev.gatehouse.server.account.ForbiddenException;
 import dev.gatehouse.server.allowlist.AllowlistException;
 import dev.gatehouse.server.token.InvalidApiTokenException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -102,7 +102,9 @@ class ApiExceptionResolver implements HandlerExceptionResolver, Ordered {
     if (exception instanceof NoResourceFoundException
         || exception instanceof NoHandlerFoundException) {
       return ApiProblem.of(
-          HttpStatus.NOT_FOUND, ApiProblemCodes.NOT_FOUND, "There is no API resource at this path.");
+          HttpStatus.NOT_FOUND,
+          ApiProblemCodes.NOT_FOUND,
+          "There is no API resource at this path.");
     }
     if (exception instanceof HttpRequestMethodNotSupportedException notSupported) {
       var allowed = notSupported.getSupportedHttpMethods();
@@ -145,7 +147,9 @@ class ApiExceptionResolver implements HandlerExceptionResolver, Ordered {
     }
     if (exception instanceof MissingPathVariableException) {
       return ApiProblem.of(
-          HttpStatus.NOT_FOUND, ApiProblemCodes.NOT_FOUND, "There is no API resource at this path.");
+          HttpStatus.NOT_FOUND,
+          ApiProblemCodes.NOT_FOUND,
+          "There is no API resource at this path.");
     }
     log.error(
         "Unexpected error handling {} {}", request.getMethod(), request.getRequestURI(), exception);
@@ -190,8 +194,7 @@ class ApiExceptionResolver implements HandlerExceptionResolver, Ordered {
           ApiProblemCodes.UNKNOWN_FIELD,
           "Unknown field '" + unknown.getPropertyName() + "'.");
     }
-    if (jackson instanceof MismatchedInputException mismatched
-        && !mismatched.getPath().isEmpty()) {
+    if (jackson instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
       return ApiProblem.of(
           HttpStatus.BAD_REQUEST,
           ApiProblemCodes.INVALID_REQUEST,

@@ -1,8 +1,8 @@
 package dev.gatehouse.server.api;
 
 /**
- * The stable {@code code} values of the API's problem responses. Tools outside the project switch on
- * them, so they never change once released; {@code docs/api.md} lists them with their meaning.
+ * The stable {@code code} values of the API's problem responses. Tools outside the project switch
+ * on them, so they never change once released; {@code docs/api.md} lists them with their meaning.
  */
 final class ApiProblemCodes {
 

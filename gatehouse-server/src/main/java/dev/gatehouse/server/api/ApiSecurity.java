@@ -8,10 +8,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The API's own filters for the {@code /api/**} security chain: an error boundary that keeps
- * unexpected failures in problem+json, the 64 KiB body limit, then
- * bearer-token authentication (with the failed-authentication limit) before Spring Security would
- * mark the request anonymous. The chain itself (stateless, no CSRF, 401 entry point, account
- * scoping) is defined with the page chain in the {@code web} package.
+ * unexpected failures in problem+json, the 64 KiB body limit, then bearer-token authentication
+ * (with the failed-authentication limit) before Spring Security would mark the request anonymous.
+ * The chain itself (stateless, no CSRF, 401 entry point, account scoping) is defined with the page
+ * chain in the {@code web} package.
  */
 @Component
 public class ApiSecurity {

@@ -58,7 +58,8 @@ class ApiTokenApiController {
       @Schema(example = "terraform") String name,
       @Schema(example = "MEMBER") Role role,
       @Schema(
-              description = "The secret: send it as Authorization: Bearer <token>. Never shown again.",
+              description =
+                  "The secret: send it as Authorization: Bearer <token>. Never shown again.",
               example = "gh_4Vb9kQ2mXw7LrT0pZs8eYh3NcJd6Fu1aGo5iKqWx")
           String token) {}
 
@@ -78,8 +79,7 @@ class ApiTokenApiController {
   @ApiResponse(responseCode = "403", description = "`forbidden`: a MEMBER token.")
   CreatedTokenJson create(
       @Parameter(hidden = true) AccountAccess access,
-      @Parameter(description = "The account's slug.", example = "acme") @PathVariable
-          String slug,
+      @Parameter(description = "The account's slug.", example = "acme") @PathVariable String slug,
       @RequestBody CreateTokenRequest body,
       HttpServletRequest request) {
     access.requireAdmin();
@@ -114,8 +114,7 @@ class ApiTokenApiController {
   @ApiResponse(responseCode = "403", description = "`forbidden`: a MEMBER token.")
   void revoke(
       @Parameter(hidden = true) AccountAccess access,
-      @Parameter(description = "The account's slug.", example = "acme") @PathVariable
-          String slug,
+      @Parameter(description = "The account's slug.", example = "acme") @PathVariable String slug,
       @Parameter(description = "The id.", example = "42") @PathVariable long id,
       HttpServletRequest request) {
     access.requireAdmin();

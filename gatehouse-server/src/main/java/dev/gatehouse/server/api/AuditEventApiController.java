@@ -37,7 +37,8 @@ class AuditEventApiController {
               description = "A user's email, an API token's name, or `system`.",
               example = "terraform")
           String actor,
-      @Schema(description = "The actor's client IP, or `local` for server commands.",
+      @Schema(
+              description = "The actor's client IP, or `local` for server commands.",
               example = "203.0.113.7")
           String actorIp,
       @Schema(description = "Stable action name.", example = "entry.added") String action,
@@ -64,8 +65,7 @@ class AuditEventApiController {
               + " default 50; anything else is 400 `invalid_request`.")
   AuditEventsJson list(
       @Parameter(hidden = true) AccountAccess access,
-      @Parameter(description = "The account's slug.", example = "acme") @PathVariable
-          String slug,
+      @Parameter(description = "The account's slug.", example = "acme") @PathVariable String slug,
       @Parameter(description = "How many events, 1 to 500.", example = "50")
           @RequestParam(name = "limit", defaultValue = "" + DEFAULT_LIMIT)
           int limit) {
@@ -74,8 +74,6 @@ class AuditEventApiController {
           ApiProblemCodes.INVALID_REQUEST, "Parameter 'limit' must be between 1 and 500.");
     }
     return new AuditEventsJson(
-        auditLog.newestFirst(access.accountId(), limit).stream()
-            .map(AuditEventJson::of)
-            .toList());
+        auditLog.newestFirst(access.accountId(), limit).stream().map(AuditEventJson::of).toList());
   }
 }

@@ -1,5 +1,6 @@
 package dev.gatehouse.server.api;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -23,16 +24,19 @@ class DocsSecurityConfiguration {
 
   @Bean
   @Order(0)
+  @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
   SecurityFilterChain apiDocsSecurityFilterChain(HttpSecurity http) throws Exception {
     http.securityMatcher("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
         .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+        // Read-only documents fetched with GET, without cookies or credentials: nothing to forge.
         .csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .requestCache(cache -> cache.disable())
         .headers(
             headers ->
                 headers
-                    .contentSecurityPolicy(csp -> csp.policyDirectives(DOCS_CONTENT_SECURITY_POLICY))
+                    .contentSecurityPolicy(
+                        csp -> csp.policyDirectives(DOCS_CONTENT_SECURITY_POLICY))
                     .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
                     .frameOptions(frame -> frame.deny()));
     return http.build();

@@ -10,13 +10,13 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts failed API token authentications per client IP in memory and refuses an IP that has
- * failed too often within a fixed window, until that window ends. Generated tokens are far too long
- * to guess; this keeps scanners and misconfigured scripts from hammering the token lookup and the
+ * Counts failed API token authentications per client IP in memory and refuses an IP that has failed
+ * too often within a fixed window, until that window ends. Generated tokens are far too long to
+ * guess; this keeps scanners and misconfigured scripts from hammering the token lookup and the
  * logs. A correct token from a refused IP waits like any other until the window ends.
  *
- * <p>Memory is bounded: windows that ended are dropped, and when more than {@link #MAX_TRACKED}
- * IPs are tracked the oldest windows are dropped first.
+ * <p>Memory is bounded: windows that ended are dropped, and when more than {@link #MAX_TRACKED} IPs
+ * are tracked the oldest windows are dropped first.
  */
 @Component
 class FailedAuthenticationLimiter {
@@ -83,8 +83,7 @@ class FailedAuthenticationLimiter {
     if (windows.size() > MAX_TRACKED) {
       // Still full of live windows (a wide scan): forget the ones that end soonest.
       windows.entrySet().stream()
-          .sorted(java.util.Map.Entry.comparingByValue(
-              java.util.Comparator.comparing(Window::end)))
+          .sorted(java.util.Map.Entry.comparingByValue(java.util.Comparator.comparing(Window::end)))
           .limit(windows.size() - MAX_TRACKED / 2L)
           .map(java.util.Map.Entry::getKey)
           .toList()

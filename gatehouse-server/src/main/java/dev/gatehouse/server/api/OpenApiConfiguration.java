@@ -83,7 +83,8 @@ class OpenApiConfiguration {
       operation.setResponses(responses);
     }
     Map<String, String> common = new LinkedHashMap<>();
-    common.put("400", "`malformed_json`, `unknown_field`, `invalid_request` and per-operation codes.");
+    common.put(
+        "400", "`malformed_json`, `unknown_field`, `invalid_request` and per-operation codes.");
     common.put("401", "`unauthorized`: missing, invalid or revoked token.");
     common.put(
         "403",
@@ -117,7 +118,8 @@ class OpenApiConfiguration {
         new ObjectSchema()
             .addProperty("input", new StringSchema().example("10.1.2.3/8"))
             .addProperty(
-                "reason", new StringSchema().example("host bits are set; did you mean 10.0.0.0/8?"));
+                "reason",
+                new StringSchema().example("host bits are set; did you mean 10.0.0.0/8?"));
     return new ObjectSchema()
         .description("RFC 9457 problem details with a stable machine-readable code.")
         .addProperty("type", new StringSchema().example("about:blank"))

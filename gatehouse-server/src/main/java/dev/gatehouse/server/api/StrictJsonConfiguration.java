@@ -13,9 +13,9 @@ import tools.jackson.databind.type.LogicalType;
 /**
  * Makes request bodies strict (SPEC section 5): an unknown member, a value of the wrong JSON type
  * ({@code "enabled": "true"}, {@code "ids": ["1"]}, {@code "addresses": 7}), a fraction where an
- * integer belongs, {@code null} for a primitive, a member given twice, or content after the object is refused with 400
- * rather than guessed at. Applies to the application's {@code JsonMapper}, which only the API uses
- * to read bodies.
+ * integer belongs, {@code null} for a primitive, a member given twice, or content after the object
+ * is refused with 400 rather than guessed at. Applies to the application's {@code JsonMapper},
+ * which only the API uses to read bodies.
  */
 @Configuration(proxyBeanMethods = false)
 class StrictJsonConfiguration {

@@ -14,8 +14,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Tells a token's holder what the token is and how the server sees them. Subject to the account's
- * IP policy like every other call: a blocked caller gets 403 {@code ip_not_allowed} with its
- * {@code clientIp}, which is how a blocked CI job finds out which address to whitelist.
+ * IP policy like every other call: a blocked caller gets 403 {@code ip_not_allowed} with its {@code
+ * clientIp}, which is how a blocked CI job finds out which address to whitelist.
  */
 @RestController
 @Tag(name = "Token", description = "The calling token.")

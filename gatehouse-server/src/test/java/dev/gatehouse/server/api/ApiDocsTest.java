@@ -32,7 +32,8 @@ class ApiDocsTest {
         .andExpect(jsonPath("$.paths['/api/v1/whoami'].get").exists())
         .andExpect(jsonPath("$.paths['/api/v1/accounts/{slug}/ip-allowlist'].get").exists())
         .andExpect(jsonPath("$.paths['/api/v1/accounts/{slug}/ip-allowlist'].patch").exists())
-        .andExpect(jsonPath("$.paths['/api/v1/accounts/{slug}/ip-allowlist/entries'].post").exists())
+        .andExpect(
+            jsonPath("$.paths['/api/v1/accounts/{slug}/ip-allowlist/entries'].post").exists())
         .andExpect(
             jsonPath("$.paths['/api/v1/accounts/{slug}/ip-allowlist/entries/{id}'].delete")
                 .exists())
@@ -60,13 +61,15 @@ class ApiDocsTest {
         .andExpect(header().string("Content-Security-Policy", containsString("script-src 'self';")))
         .andExpect(
             header()
-                .string("Content-Security-Policy", containsString("style-src 'self' 'unsafe-inline'")));
+                .string(
+                    "Content-Security-Policy", containsString("style-src 'self' 'unsafe-inline'")));
   }
 
   @Test
   void pagesKeepTheStrictCsp() throws Exception {
     mvc.perform(get("/login"))
         .andExpect(status().isOk())
-        .andExpect(header().string("Content-Security-Policy", not(containsString("unsafe-inline"))));
+        .andExpect(
+            header().string("Content-Security-Policy", not(containsString("unsafe-inline"))));
   }
 }

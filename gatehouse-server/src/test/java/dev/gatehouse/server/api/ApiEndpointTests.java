@@ -269,14 +269,14 @@ abstract class ApiEndpointTests {
     addAs(acme, OFFICE, OFFICE);
     enable(acme, OFFICE);
     problem(
-        mvc.perform(
-            get(acme.allowlist())
-                .header(HttpHeaders.AUTHORIZATION, bearer(acme.adminToken()))
-                .header("X-Forwarded-For", OFFICE)
-                .header("Forwarded", "for=" + OFFICE)
-                .with(from(ELSEWHERE))),
-        403,
-        "ip_not_allowed")
+            mvc.perform(
+                get(acme.allowlist())
+                    .header(HttpHeaders.AUTHORIZATION, bearer(acme.adminToken()))
+                    .header("X-Forwarded-For", OFFICE)
+                    .header("Forwarded", "for=" + OFFICE)
+                    .with(from(ELSEWHERE))),
+            403,
+            "ip_not_allowed")
         .andExpect(jsonPath("$.clientIp").value(ELSEWHERE));
     mvc.perform(
             get("/api/v1/whoami")
@@ -484,7 +484,9 @@ abstract class ApiEndpointTests {
   @Test
   void addTwentyOneThen400TooManyAddressesAndNothingAdded() throws Exception {
     String twentyOne =
-        IntStream.rangeClosed(1, 21).mapToObj(i -> "192.0.2." + i).collect(Collectors.joining("\n"));
+        IntStream.rangeClosed(1, 21)
+            .mapToObj(i -> "192.0.2." + i)
+            .collect(Collectors.joining("\n"));
     problem(
         postJson(
             acme.entries(),
@@ -503,7 +505,9 @@ abstract class ApiEndpointTests {
         IntStream.rangeClosed(1, 20).mapToObj(i -> "192.0.2." + i).collect(Collectors.joining(","));
     addAs(acme, twenty, OFFICE);
     String six =
-        IntStream.rangeClosed(1, 6).mapToObj(i -> "198.51.100." + i).collect(Collectors.joining(","));
+        IntStream.rangeClosed(1, 6)
+            .mapToObj(i -> "198.51.100." + i)
+            .collect(Collectors.joining(","));
     problem(
         postJson(acme.entries(), "{\"addresses\":\"" + six + "\"}", acme.adminToken(), OFFICE),
         409,
@@ -539,7 +543,9 @@ abstract class ApiEndpointTests {
 
   @Test
   void addWithNumberForAddressesThen400InvalidRequest() throws Exception {
-    problem(postJson(acme.entries(), "{\"addresses\":7}", acme.adminToken(), OFFICE), 400,
+    problem(
+        postJson(acme.entries(), "{\"addresses\":7}", acme.adminToken(), OFFICE),
+        400,
         "invalid_request");
   }
 
@@ -572,7 +578,8 @@ abstract class ApiEndpointTests {
   @Test
   void addWithRevokedTokenThen401() throws Exception {
     problem(
-        postJson(acme.entries(), "{\"addresses\":\"192.0.2.1\"}", acme.revokedToken(), "192.0.2.205"),
+        postJson(
+            acme.entries(), "{\"addresses\":\"192.0.2.1\"}", acme.revokedToken(), "192.0.2.205"),
         401,
         "unauthorized");
   }
@@ -582,7 +589,8 @@ abstract class ApiEndpointTests {
     addAs(acme, OFFICE, OFFICE);
     enable(acme, OFFICE);
     problem(
-        postJson(acme.entries(), "{\"addresses\":\"" + ELSEWHERE + "\"}", acme.adminToken(), ELSEWHERE),
+        postJson(
+            acme.entries(), "{\"addresses\":\"" + ELSEWHERE + "\"}", acme.adminToken(), ELSEWHERE),
         403,
         "ip_not_allowed");
   }
@@ -600,8 +608,8 @@ abstract class ApiEndpointTests {
 
   @Test
   void deleteUnknownEntryThen404() throws Exception {
-    problem(call(delete(acme.entries() + "/987654321"), acme.adminToken(), OFFICE), 404,
-        "not_found");
+    problem(
+        call(delete(acme.entries() + "/987654321"), acme.adminToken(), OFFICE), 404, "not_found");
   }
 
   @Test
@@ -632,7 +640,8 @@ abstract class ApiEndpointTests {
   @Test
   void batchDeleteThen200WithCount() throws Exception {
     JsonNode added = addAs(acme, "192.0.2.1, 192.0.2.2, 192.0.2.3", OFFICE).get("added");
-    String ids = "[" + added.get(0).get("id").asLong() + "," + added.get(2).get("id").asLong() + "]";
+    String ids =
+        "[" + added.get(0).get("id").asLong() + "," + added.get(2).get("id").asLong() + "]";
     postJson(acme.entries() + "/batch-delete", "{\"ids\":" + ids + "}", acme.adminToken(), OFFICE)
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.deleted").value(2));
@@ -646,7 +655,8 @@ abstract class ApiEndpointTests {
     JsonNode added = addAs(acme, "192.0.2.1, 192.0.2.2", OFFICE).get("added");
     String ids = "[" + added.get(0).get("id").asLong() + ",987654321]";
     problem(
-        postJson(acme.entries() + "/batch-delete", "{\"ids\":" + ids + "}", acme.adminToken(), OFFICE),
+        postJson(
+            acme.entries() + "/batch-delete", "{\"ids\":" + ids + "}", acme.adminToken(), OFFICE),
         404,
         "not_found");
     call(get(acme.allowlist()), acme.adminToken(), OFFICE)
@@ -661,7 +671,8 @@ abstract class ApiEndpointTests {
     String ids =
         "[" + added.get(0).get("id").asLong() + "," + added.get(1).get("id").asLong() + "]";
     problem(
-        postJson(acme.entries() + "/batch-delete", "{\"ids\":" + ids + "}", acme.adminToken(), OFFICE),
+        postJson(
+            acme.entries() + "/batch-delete", "{\"ids\":" + ids + "}", acme.adminToken(), OFFICE),
         409,
         "lockout");
     call(get(acme.allowlist()), acme.adminToken(), OFFICE)
@@ -780,7 +791,10 @@ abstract class ApiEndpointTests {
             .getContentAsString();
     long id = json.readTree(body).get("id").asLong();
     problem(
-        call(delete("/api/v1/accounts/" + acme.slug() + "/api-tokens/" + id), acme.adminToken(), OFFICE),
+        call(
+            delete("/api/v1/accounts/" + acme.slug() + "/api-tokens/" + id),
+            acme.adminToken(),
+            OFFICE),
         404,
         "not_found");
   }
@@ -788,7 +802,10 @@ abstract class ApiEndpointTests {
   @Test
   void revokeTokenWithMemberTokenThen403() throws Exception {
     problem(
-        call(delete("/api/v1/accounts/" + acme.slug() + "/api-tokens/1"), acme.memberToken(), OFFICE),
+        call(
+            delete("/api/v1/accounts/" + acme.slug() + "/api-tokens/1"),
+            acme.memberToken(),
+            OFFICE),
         403,
         "forbidden");
   }
@@ -799,7 +816,10 @@ abstract class ApiEndpointTests {
   void auditEventsNewestFirstWithTokenNameAsActor() throws Exception {
     addAs(acme, "192.0.2.1", OFFICE);
     addAs(acme, "192.0.2.2", OFFICE);
-    call(get("/api/v1/accounts/" + acme.slug() + "/audit-events?limit=2"), acme.memberToken(), OFFICE)
+    call(
+            get("/api/v1/accounts/" + acme.slug() + "/audit-events?limit=2"),
+            acme.memberToken(),
+            OFFICE)
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.events", hasSize(2)))
         .andExpect(jsonPath("$.events[0].actor").value(acme.adminName()))

@@ -24,7 +24,8 @@ final class ApiFixture {
   /** An account with an admin token, a member token and a revoked admin token. */
   Tenant tenant() {
     int n = SEQUENCE.incrementAndGet();
-    Account account = accounts.create("acct-" + n + "-" + System.nanoTime() % 100000, "Account " + n);
+    Account account =
+        accounts.create("acct-" + n + "-" + System.nanoTime() % 100000, "Account " + n);
     String admin = token(account, "ci-admin-" + n, Role.ADMIN);
     String member = token(account, "ci-member-" + n, Role.MEMBER);
     var revoked = tokens.create(account.id(), "revoked-" + n, Role.ADMIN, Actor.SYSTEM);
@@ -37,7 +38,11 @@ final class ApiFixture {
   }
 
   record Tenant(
-      Account account, String adminToken, String adminName, String memberToken, String revokedToken) {
+      Account account,
+      String adminToken,
+      String adminName,
+      String memberToken,
+      String revokedToken) {
     String slug() {
       return account.slug();
     }

@@ -13,9 +13,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The API against a real server from real loopback source addresses: the client IP is the TCP
- * peer, forged forwarding headers change nothing, and oversized bodies are refused whether or not
- * they declare their length.
+ * The API against a real server from real loopback source addresses: the client IP is the TCP peer,
+ * forged forwarding headers change nothing, and oversized bodies are refused whether or not they
+ * declare their length.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ApiLoopbackSocketTest {
@@ -53,7 +53,8 @@ class ApiLoopbackSocketTest {
   }
 
   void restrictToAdminHost() throws Exception {
-    assertThat(json(admin, "POST", acme.entries(), "{\"addresses\":\"" + ADMIN_HOST + "\"}").status())
+    assertThat(
+            json(admin, "POST", acme.entries(), "{\"addresses\":\"" + ADMIN_HOST + "\"}").status())
         .isEqualTo(201);
     assertThat(json(admin, "PATCH", acme.allowlist(), "{\"enabled\":true}").status())
         .isEqualTo(200);
@@ -98,7 +99,8 @@ class ApiLoopbackSocketTest {
 
   @Test
   void lockoutIsJudgedByTheCallersOwnSocketAddress() throws Exception {
-    assertThat(json(admin, "POST", acme.entries(), "{\"addresses\":\"" + OTHER_HOST + "\"}").status())
+    assertThat(
+            json(admin, "POST", acme.entries(), "{\"addresses\":\"" + OTHER_HOST + "\"}").status())
         .isEqualTo(201);
     var response = json(admin, "PATCH", acme.allowlist(), "{\"enabled\":true}");
     assertThat(response.status()).isEqualTo(409);
@@ -123,7 +125,8 @@ class ApiLoopbackSocketTest {
 
   @Test
   void declaredBodyOver64KibThen413() throws Exception {
-    byte[] body = ("{\"addresses\":\"" + " ".repeat(70 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
+    byte[] body =
+        ("{\"addresses\":\"" + " ".repeat(70 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
     var response =
         admin.send(
             "POST",

@@ -48,13 +48,13 @@ class ApiMalformedRequestTest {
     acme = new ApiFixture(accounts, tokens).tenant();
   }
 
-  ResultActions send(String method, String path, String contentType, String body)
-      throws Exception {
+  ResultActions send(String method, String path, String contentType, String body) throws Exception {
     var request =
         switch (method) {
           case "POST" -> post(path);
           case "PUT" -> put(path);
-          default -> org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch(path);
+          default ->
+              org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch(path);
         };
     if (contentType != null) {
       request.contentType(contentType);
@@ -81,7 +81,9 @@ class ApiMalformedRequestTest {
 
   @Test
   void brokenJsonThen400MalformedJson() throws Exception {
-    problem(send("POST", acme.entries(), "application/json", "{\"addresses\": "), 400,
+    problem(
+        send("POST", acme.entries(), "application/json", "{\"addresses\": "),
+        400,
         "malformed_json");
   }
 
@@ -93,7 +95,11 @@ class ApiMalformedRequestTest {
   @Test
   void trailingContentAfterTheObjectThen400MalformedJson() throws Exception {
     problem(
-        send("PATCH", acme.allowlist(), "application/json", "{\"enabled\":false} {\"enabled\":true}"),
+        send(
+            "PATCH",
+            acme.allowlist(),
+            "application/json",
+            "{\"enabled\":false} {\"enabled\":true}"),
         400,
         "malformed_json");
   }
@@ -151,7 +157,9 @@ class ApiMalformedRequestTest {
     String suffix = "\"}";
     String label = "x".repeat(64 * 1024 - prefix.length() - suffix.length());
     // Read in full (so not 413), then refused by the service for its label length.
-    problem(send("POST", acme.entries(), "application/json", prefix + label + suffix), 400,
+    problem(
+        send("POST", acme.entries(), "application/json", prefix + label + suffix),
+        400,
         "invalid_label");
   }
 
@@ -170,7 +178,9 @@ class ApiMalformedRequestTest {
 
   @Test
   void noContentTypeThen415() throws Exception {
-    problem(send("POST", acme.entries(), null, "{\"addresses\":\"192.0.2.1\"}"), 415,
+    problem(
+        send("POST", acme.entries(), null, "{\"addresses\":\"192.0.2.1\"}"),
+        415,
         "unsupported_media_type");
   }
 
@@ -198,8 +208,10 @@ class ApiMalformedRequestTest {
 
   @Test
   void wrongMethodThen405ProblemWithAllow() throws Exception {
-    problem(send("PUT", acme.allowlist(), "application/json", "{\"enabled\":true}"), 405,
-        "method_not_allowed")
+    problem(
+            send("PUT", acme.allowlist(), "application/json", "{\"enabled\":true}"),
+            405,
+            "method_not_allowed")
         .andExpect(header().string(HttpHeaders.ALLOW, containsString("PATCH")));
     problem(
         mvc.perform(

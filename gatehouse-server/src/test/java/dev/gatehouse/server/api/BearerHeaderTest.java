@@ -22,8 +22,18 @@ class BearerHeaderTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "Bearer", "Bearer ", "Bearer    ", "Basic YWRtaW46c2VjcmV0", "gh_abc",
-      " Bearer gh_abc", "Bearergh_abc", "Token gh_abc"})
+  @ValueSource(
+      strings = {
+        "",
+        "Bearer",
+        "Bearer ",
+        "Bearer    ",
+        "Basic YWRtaW46c2VjcmV0",
+        "gh_abc",
+        " Bearer gh_abc",
+        "Bearergh_abc",
+        "Token gh_abc"
+      })
   void bearerSecretWhenNotABearerCredentialThenNull(String header) {
     assertThat(ApiTokenAuthenticationFilter.bearerSecret(header)).isNull();
   }

@@ -85,7 +85,8 @@ final class LoopbackHttpClient {
     for (int i = 1; i < lines.length; i++) {
       int colon = lines[i].indexOf(':');
       headers.put(
-          lines[i].substring(0, colon).toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).strip());
+          lines[i].substring(0, colon).toLowerCase(Locale.ROOT),
+          lines[i].substring(colon + 1).strip());
     }
     byte[] rest = java.util.Arrays.copyOfRange(all, end + 4, all.length);
     if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
