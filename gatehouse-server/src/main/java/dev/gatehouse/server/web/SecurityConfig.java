@@ -1,6 +1,7 @@
 package dev.gatehouse.server.web;
 
 import dev.gatehouse.server.account.AccountAccessFilter;
+import dev.gatehouse.server.api.ApiSecurity;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,7 +37,8 @@ class SecurityConfig {
   @Bean
   @Order(1)
   @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-  SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, AccountAccessFilter accountAccess)
+  SecurityFilterChain apiSecurityFilterChain(
+      HttpSecurity http, AccountAccessFilter accountAccess, ApiSecurity apiSecurity)
       throws Exception {
     var problems = new ProblemJsonSecurityHandler();
     http.securityMatcher("/api/**")
@@ -52,6 +54,8 @@ class SecurityConfig {
         .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
         .headers(SecurityConfig::headers)
         .addFilterAfter(accountAccess, AuthorizationFilter.class);
+    // Bearer-token authentication, the body size limit and the API's error boundary.
+    apiSecurity.configure(http);
     return http.build();
   }
 
