@@ -121,6 +121,15 @@ class AllowlistBackgroundTasks implements SmartLifecycle {
     blockedAttempts.flush();
   }
 
+  /**
+   * Starts before and stops after the web server (whose lifecycles run at {@code DEFAULT_PHASE -
+   * 1024} and {@code - 2048}), so refusals counted while requests drain are still flushed.
+   */
+  @Override
+  public int getPhase() {
+    return SmartLifecycle.DEFAULT_PHASE - 4096;
+  }
+
   @Override
   public boolean isRunning() {
     return executor != null;

@@ -290,6 +290,26 @@ class IpWhitelistingPageTest {
   }
 
   @Test
+  void checkboxesAndBothDeleteButtonsShareOneFormAndARowButtonRemovesOnlyItsRow() throws Exception {
+    addAsAdmin("10.0.0.1, 10.0.0.2, 10.0.0.3");
+    Document list = getPage(admin);
+    Element form = list.selectFirst("form#entries-form");
+    assertThat(form.select("[data-testid=entry-checkbox]")).hasSize(3);
+    assertThat(form.select("[data-testid=delete-entry]")).hasSize(3);
+    assertThat(form.select("[data-testid=bulk-delete]")).hasSize(1);
+    List<String> ids = list.select("[data-testid=ip-entry]").eachAttr("data-entry-id");
+
+    mvc.perform(
+            postAs(admin, "/entries/delete")
+                .param("ids", ids.get(0), ids.get(1))
+                .param("only", ids.get(2))
+                .param("confirmed", "true"))
+        .andExpect(status().isFound());
+
+    assertThat(listedValues(getPage(admin))).containsExactly("10.0.0.1", "10.0.0.2");
+  }
+
+  @Test
   void removingEverySelectedEntryWhileOnIsRefusedAsLockout() throws Exception {
     addAsAdmin("127.0.0.1, 10.0.0.2");
     mvc.perform(postAs(admin, "/toggle").param("enabled", "true")).andExpect(status().isFound());
