@@ -1,6 +1,7 @@
 package dev.gatehouse.server.api;
 
 import dev.gatehouse.server.token.ApiTokenService;
+import dev.gatehouse.server.web.ApiChainContributor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Component;
  * chain in the {@code web} package.
  */
 @Component
-public class ApiSecurity {
+class ApiSecurity implements ApiChainContributor {
 
   private final ApiTokenService tokens;
   private final FailedAuthenticationLimiter limiter;
@@ -32,8 +33,8 @@ public class ApiSecurity {
     this.writer = writer;
   }
 
-  /** Adds the API's filters to the {@code /api/**} chain being built. */
-  public void configure(HttpSecurity http) {
+  @Override
+  public void contribute(HttpSecurity http) {
     http.addFilterBefore(new ApiErrorBoundaryFilter(writer), SecurityContextHolderFilter.class)
         .addFilterAfter(new RequestBodyLimitFilter(writer), SecurityContextHolderFilter.class)
         .addFilterBefore(

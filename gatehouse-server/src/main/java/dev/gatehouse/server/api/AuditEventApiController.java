@@ -15,7 +15,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The account's audit log, newest first. Any member may read it, like the audit log page. */
+/**
+ * The account's audit log, newest first. Admins only, like the audit log page: its events carry
+ * other people's IP addresses.
+ */
 @RestController
 @Tag(name = "Audit", description = "Who changed what, when, and from where.")
 class AuditEventApiController {
@@ -61,14 +64,15 @@ class AuditEventApiController {
       operationId = "listAuditEvents",
       summary = "List audit events",
       description =
-          "The account's most recent audit events, newest first. Any member. `limit` is 1 to 500,"
-              + " default 50; anything else is 400 `invalid_request`.")
+          "The account's most recent audit events, newest first. Admins only. `limit` is 1 to"
+              + " 500, default 50; anything else is 400 `invalid_request`.")
   AuditEventsJson list(
       @Parameter(hidden = true) AccountAccess access,
       @Parameter(description = "The account's slug.", example = "acme") @PathVariable String slug,
       @Parameter(description = "How many events, 1 to 500.", example = "50")
           @RequestParam(name = "limit", defaultValue = "" + DEFAULT_LIMIT)
           int limit) {
+    access.requireAdmin();
     if (limit < 1 || limit > MAX_LIMIT) {
       throw ApiException.badRequest(
           ApiProblemCodes.INVALID_REQUEST, "Parameter 'limit' must be between 1 and 500.");

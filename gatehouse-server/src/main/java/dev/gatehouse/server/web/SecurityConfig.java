@@ -1,7 +1,7 @@
 package dev.gatehouse.server.web;
 
 import dev.gatehouse.server.account.AccountAccessFilter;
-import dev.gatehouse.server.api.ApiSecurity;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,7 +38,9 @@ class SecurityConfig {
   @Order(1)
   @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
   SecurityFilterChain apiSecurityFilterChain(
-      HttpSecurity http, AccountAccessFilter accountAccess, ApiSecurity apiSecurity)
+      HttpSecurity http,
+      AccountAccessFilter accountAccess,
+      ObjectProvider<ApiChainContributor> contributors)
       throws Exception {
     var problems = new ProblemJsonSecurityHandler();
     http.securityMatcher("/api/**")
@@ -55,7 +57,7 @@ class SecurityConfig {
         .headers(SecurityConfig::headers)
         .addFilterAfter(accountAccess, AuthorizationFilter.class);
     // Bearer-token authentication, the body size limit and the API's error boundary.
-    apiSecurity.configure(http);
+    contributors.orderedStream().forEach(contributor -> contributor.contribute(http));
     return http.build();
   }
 

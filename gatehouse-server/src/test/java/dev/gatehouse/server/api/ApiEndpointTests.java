@@ -818,7 +818,7 @@ abstract class ApiEndpointTests {
     addAs(acme, "192.0.2.2", OFFICE);
     call(
             get("/api/v1/accounts/" + acme.slug() + "/audit-events?limit=2"),
-            acme.memberToken(),
+            acme.adminToken(),
             OFFICE)
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.events", hasSize(2)))
@@ -828,6 +828,14 @@ abstract class ApiEndpointTests {
         .andExpect(jsonPath("$.events[0].details").value(containsString("192.0.2.2")))
         .andExpect(jsonPath("$.events[0].at").isString())
         .andExpect(jsonPath("$.events[1].details").value(containsString("192.0.2.1")));
+  }
+
+  @Test
+  void auditEventsWithMemberTokenThen403Forbidden() throws Exception {
+    problem(
+        call(get("/api/v1/accounts/" + acme.slug() + "/audit-events"), acme.memberToken(), OFFICE),
+        403,
+        "forbidden");
   }
 
   @Test
