@@ -154,6 +154,7 @@ class AllowlistBackgroundTasks implements SmartLifecycle {
   private void housekeeping() {
     try {
       blockedAttempts.flush();
+      blockedAttempts.deleteOld();
       for (long accountId : service.accountsWithExpiredEntries()) {
         service.removeExpired(accountId);
       }

@@ -133,6 +133,7 @@ class IpWhitelistingPageTest {
     testId(document, "confirm-toggle");
     testId(document, "blocked-attempts");
     testId(document, "add-my-ip");
+    testId(document, "nav-audit-log");
   }
 
   @Test
@@ -149,6 +150,9 @@ class IpWhitelistingPageTest {
     assertThat(document.select("[data-testid=delete-entry]")).isEmpty();
     assertThat(document.select("[data-testid=entry-checkbox]")).isEmpty();
     assertThat(document.select("[data-testid=blocked-attempts]")).isEmpty();
+    assertThat(document.select("[data-testid=nav-audit-log]"))
+        .as("audit log is for admins")
+        .isEmpty();
   }
 
   @Test
