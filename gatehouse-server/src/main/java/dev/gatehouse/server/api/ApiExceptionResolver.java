@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -167,9 +166,9 @@ class ApiExceptionResolver implements HandlerExceptionResolver, Ordered {
             refused.code().value(),
             refused.getMessage());
     if (refused instanceof AllowlistException.InvalidAddresses invalid) {
-      List<Map<String, String>> errors =
+      List<ItemErrorJson> errors =
           invalid.errors().stream()
-              .map(error -> Map.of("input", error.input(), "reason", error.reason()))
+              .map(error -> new ItemErrorJson(error.input(), error.reason()))
               .toList();
       return problem.with("errors", errors);
     }
@@ -184,6 +183,9 @@ class ApiExceptionResolver implements HandlerExceptionResolver, Ordered {
     }
     return problem;
   }
+
+  /** One rejected item of a submission, as {@code {"input": ..., "reason": ...}}. */
+  record ItemErrorJson(String input, String reason) {}
 
   /** Explains a body Jackson could not bind, naming the member but never quoting Jackson. */
   private static ApiProblem unreadableBody(HttpMessageNotReadableException exception) {

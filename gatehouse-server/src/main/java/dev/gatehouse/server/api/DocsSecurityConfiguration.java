@@ -26,7 +26,12 @@ class DocsSecurityConfiguration {
   @Order(0)
   @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
   SecurityFilterChain apiDocsSecurityFilterChain(HttpSecurity http) throws Exception {
-    http.securityMatcher("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+    http.securityMatcher(
+            "/v3/api-docs",
+            "/v3/api-docs.yaml",
+            "/v3/api-docs/**",
+            "/swagger-ui.html",
+            "/swagger-ui/**")
         .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
         // Read-only documents fetched with GET, without cookies or credentials: nothing to forge.
         .csrf(csrf -> csrf.disable())

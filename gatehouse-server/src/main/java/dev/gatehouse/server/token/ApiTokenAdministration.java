@@ -8,12 +8,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Token changes made from the API tokens page: admin-only, each written to the audit log in the
- * same transaction (same actions and wording as the REST API: {@code token.created}, {@code
- * token.revoked}).
+ * Token changes by a member or token of the account, for the API tokens page and the REST API
+ * alike: admin-only, each written to the audit log ({@code token.created}, {@code token.revoked})
+ * in the same transaction.
  */
 @Service
-class ApiTokenAdministration {
+public class ApiTokenAdministration {
 
   private final ApiTokenService tokens;
   private final AuditLog audit;
@@ -23,8 +23,14 @@ class ApiTokenAdministration {
     this.audit = audit;
   }
 
+  /**
+   * Creates a token of the caller's account.
+   *
+   * @throws dev.gatehouse.server.account.ForbiddenException unless the caller is an admin
+   * @throws InvalidApiTokenException when the name is empty, too long or has control characters
+   */
   @Transactional
-  CreatedApiToken create(AccountAccess access, String actorIp, String name, Role role) {
+  public CreatedApiToken create(AccountAccess access, String actorIp, String name, Role role) {
     access.requireAdmin();
     CreatedApiToken created = tokens.create(access.accountId(), name, role, access.actor());
     ApiTokenRecord token = created.token();
@@ -37,8 +43,14 @@ class ApiTokenAdministration {
     return created;
   }
 
+  /**
+   * Revokes a token of the caller's account; effective on the token's next request.
+   *
+   * @return the revoked token; empty when the account has no such live token
+   * @throws dev.gatehouse.server.account.ForbiddenException unless the caller is an admin
+   */
   @Transactional
-  Optional<ApiTokenRecord> revoke(AccountAccess access, String actorIp, long tokenId) {
+  public Optional<ApiTokenRecord> revoke(AccountAccess access, String actorIp, long tokenId) {
     access.requireAdmin();
     Optional<ApiTokenRecord> revoked = tokens.revoke(access.accountId(), tokenId);
     revoked.ifPresent(

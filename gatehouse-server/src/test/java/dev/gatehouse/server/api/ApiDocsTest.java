@@ -54,6 +54,15 @@ class ApiDocsTest {
   }
 
   @Test
+  void apiDocsAsYamlArePublicToo() throws Exception {
+    mvc.perform(get("/v3/api-docs.yaml"))
+        .andExpect(status().isOk())
+        .andExpect(
+            org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                .string(containsString("/api/v1/whoami")));
+  }
+
+  @Test
   void swaggerUiIsServedWithItsOwnNarrowCspAllowance() throws Exception {
     mvc.perform(get("/swagger-ui.html")).andExpect(status().is3xxRedirection());
     mvc.perform(get("/swagger-ui/index.html"))

@@ -469,6 +469,12 @@ abstract class ApiEndpointTests {
         .andExpect(jsonPath("$.errors[1].input").value("10.1.2.3/8"))
         .andExpect(jsonPath("$.errors[1].reason").value(containsString("10.0.0.0/8")))
         .andExpect(jsonPath("$.errors[2].input").value("example.com"));
+    assertThat(
+            postJson(acme.entries(), "{\"addresses\":\"1.2.3\"}", acme.adminToken(), OFFICE)
+                .andReturn()
+                .getResponse()
+                .getContentAsString())
+        .contains("\"errors\":[{\"input\":\"1.2.3\",\"reason\":\"");
     call(get(acme.allowlist()), acme.adminToken(), OFFICE)
         .andExpect(jsonPath("$.entries", hasSize(0)));
   }
