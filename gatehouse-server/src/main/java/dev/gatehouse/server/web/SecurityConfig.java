@@ -1,6 +1,7 @@
 package dev.gatehouse.server.web;
 
 import dev.gatehouse.server.account.AccountAccessFilter;
+import dev.gatehouse.server.user.LoginThrottle;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -13,6 +14,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
@@ -64,8 +66,10 @@ class SecurityConfig {
   @Bean
   @Order(2)
   @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-  SecurityFilterChain pageSecurityFilterChain(HttpSecurity http, AccountAccessFilter accountAccess)
+  SecurityFilterChain pageSecurityFilterChain(
+      HttpSecurity http, AccountAccessFilter accountAccess, LoginThrottle loginThrottle)
       throws Exception {
+    var throttle = new LoginThrottleFilter(loginThrottle);
     http.authorizeHttpRequests(
             auth ->
                 auth.requestMatchers(
@@ -84,11 +88,12 @@ class SecurityConfig {
                 form.loginPage("/login")
                     .usernameParameter("email")
                     .passwordParameter("password")
-                    .defaultSuccessUrl("/", false)
-                    .failureUrl("/login?error"))
+                    .successHandler(throttle.successHandler())
+                    .failureHandler(throttle.failureHandler()))
         .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
         .sessionManagement(s -> s.sessionFixation(fixation -> fixation.changeSessionId()))
         .headers(SecurityConfig::headers)
+        .addFilterBefore(throttle, UsernamePasswordAuthenticationFilter.class)
         .addFilterAfter(accountAccess, AuthorizationFilter.class);
     return http.build();
   }
