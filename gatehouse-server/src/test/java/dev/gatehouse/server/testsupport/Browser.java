@@ -18,8 +18,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 /**
  * Headless Debian Chromium driven through Debian's chromedriver; nothing is downloaded.
  *
- * <p>On a machine without Chromium the browser tests skip themselves with a message saying what
- * to install; under {@code CI=true} a missing browser fails the test instead.
+ * <p>On a machine without Chromium the browser tests skip themselves with a message saying what to
+ * install; under {@code CI=true} a missing browser fails the test instead.
  */
 public final class Browser {
 
@@ -54,7 +54,8 @@ public final class Browser {
   private static void requireInstalled() {
     boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     if (!installed && "true".equalsIgnoreCase(System.getenv("CI"))) {
-      fail("CI=true but /usr/bin/chromium or /usr/bin/chromedriver is missing: .ci/run installs them");
+      fail(
+          "CI=true but /usr/bin/chromium or /usr/bin/chromedriver is missing: .ci/run installs them");
     }
     assumeTrue(
         installed,
