@@ -2,6 +2,7 @@ package dev.gatehouse.core;
 
 import java.net.InetAddress;
 import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,6 +28,38 @@ public final class IpAddress implements Comparable<IpAddress> {
     this.family = family;
     this.high = high;
     this.low = low;
+  }
+
+  /**
+   * Parses one address literal strictly: a dotted quad (four decimal octets without leading zeros)
+   * or an RFC 4291 IPv6 literal (upper- or lower-case hex, at most one {@code ::}, an optional
+   * dotted quad as the last 32 bits). Any address is accepted, including {@code 0.0.0.0} and {@code
+   * ::}; IPv4-mapped IPv6 becomes IPv4. Refused: CIDR notation, hostnames (never resolved), zone
+   * ids, brackets, ports, shortened, octal, hexadecimal or integer IPv4 forms, non-ASCII digits,
+   * whitespace and control characters.
+   *
+   * @throws IpFormatException if the text is not exactly one address literal; its {@link
+   *     IpFormatException#reason()} says why
+   */
+  public static IpAddress parse(String text) {
+    Objects.requireNonNull(text, "text");
+    IpTextParser.Parsed<IpAddress> parsed = IpTextParser.parseAddress(text);
+    if (parsed.value() == null) {
+      throw new IpFormatException(text, Objects.requireNonNull(parsed.reason()));
+    }
+    return parsed.value();
+  }
+
+  /** Like {@link #parse(String)}, but empty instead of throwing; empty for {@code null}. */
+  public static Optional<IpAddress> tryParse(@Nullable String text) {
+    return text == null
+        ? Optional.empty()
+        : Optional.ofNullable(IpTextParser.parseAddress(text).value());
+  }
+
+  /** True when {@link #parse(String)} would accept the text; false for {@code null}. */
+  public static boolean isValid(@Nullable String text) {
+    return tryParse(text).isPresent();
   }
 
   /**

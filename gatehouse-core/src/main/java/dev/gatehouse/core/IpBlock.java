@@ -1,6 +1,7 @@
 package dev.gatehouse.core;
 
 import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,6 +18,38 @@ public final class IpBlock implements Comparable<IpBlock> {
   private IpBlock(IpAddress network, int prefixLength) {
     this.network = network;
     this.prefixLength = prefixLength;
+  }
+
+  /**
+   * Parses one allowlist entry strictly: an address literal as {@link IpAddress#parse(String)}
+   * accepts it, optionally followed by {@code /} and a decimal prefix length without leading zeros.
+   * Beyond that, refuses what no allowlist should hold: a {@code /0} block (it allows everyone),
+   * the unspecified addresses {@code 0.0.0.0} and {@code ::}, and blocks with host bits set (the
+   * reason names the network that was probably meant). An IPv4-mapped IPv6 block with a prefix of
+   * 96 or more becomes the IPv4 block (prefix minus 96); other IPv6 forms embedding IPv4 stay IPv6.
+   *
+   * @throws IpFormatException if the text is not an acceptable entry; its {@link
+   *     IpFormatException#reason()} says why
+   */
+  public static IpBlock parse(String text) {
+    Objects.requireNonNull(text, "text");
+    IpTextParser.Parsed<IpBlock> parsed = IpTextParser.parseBlock(text);
+    if (parsed.value() == null) {
+      throw new IpFormatException(text, Objects.requireNonNull(parsed.reason()));
+    }
+    return parsed.value();
+  }
+
+  /** Like {@link #parse(String)}, but empty instead of throwing; empty for {@code null}. */
+  public static Optional<IpBlock> tryParse(@Nullable String text) {
+    return text == null
+        ? Optional.empty()
+        : Optional.ofNullable(IpTextParser.parseBlock(text).value());
+  }
+
+  /** True when {@link #parse(String)} would accept the text; false for {@code null}. */
+  public static boolean isValid(@Nullable String text) {
+    return tryParse(text).isPresent();
   }
 
   /**

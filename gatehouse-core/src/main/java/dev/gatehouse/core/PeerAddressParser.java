@@ -1,0 +1,284 @@
+package dev.gatehouse.core;
+
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A fast, allocation-free parser for the address literal a servlet container reports as the remote
+ * address of a connection ({@code request.getRemoteAddr()}): {@code 127.0.0.1}, {@code
+ * 0:0:0:0:0:0:0:1} (Tomcat's full form), {@code ::1}, {@code ::ffff:1.2.3.4}.
+ *
+ * <p>Accepted: a dotted-quad IPv4 address (four decimal octets 0-255, no leading zeros), or an IPv6
+ * address (one to four hex digits per group, either case, at most one {@code ::}, optionally ending
+ * in a dotted quad), the IPv6 form optionally in square brackets and optionally followed by a
+ * {@code %zone} suffix, which is ignored: a socket peer's zone is not user input and does not
+ * decide whether an address is allowed. Nothing else is accepted: no ports, hostnames, shortened or
+ * octal IPv4 forms, surrounding whitespace. On every address the strict user-input parser ({@code
+ * IpAddress.parse}) accepts, this parser gives the same address.
+ *
+ * <p>IPv4-mapped IPv6 ({@code ::ffff:a.b.c.d}, in any notation) is reported as the IPv4 address it
+ * maps, as {@link IpAddress#ofIpv6} does.
+ */
+public final class PeerAddressParser {
+
+  /** What {@link #parseIpv4(CharSequence)} returns for text that is not an IPv4 literal. */
+  public static final long NOT_IPV4 = -1L;
+
+  private PeerAddressParser() {}
+
+  /**
+   * Receives the parsed address from {@link #test(CharSequence, AddressPredicate)}, as primitives,
+   * so that nothing is allocated per call.
+   */
+  public interface AddressPredicate {
+
+    /** Called with the 32 bits of an IPv4 address, including an IPv4-mapped IPv6 one. */
+    boolean testIpv4(int bits);
+
+    /** Called with the two halves of an IPv6 address that is not IPv4-mapped. */
+    boolean testIpv6(long high, long low);
+  }
+
+  /**
+   * Parses the peer literal and hands the address to the predicate, without allocating.
+   *
+   * @return the predicate's answer, or false when the text is null or not an accepted literal
+   */
+  public static boolean test(@Nullable CharSequence peerAddress, AddressPredicate predicate) {
+    if (peerAddress == null) {
+      return false;
+    }
+    int start = 0;
+    int end = peerAddress.length();
+    boolean bracketed = end > 0 && peerAddress.charAt(0) == '[';
+    if (bracketed) {
+      if (end < 2 || peerAddress.charAt(end - 1) != ']') {
+        return false;
+      }
+      start = 1;
+      end--;
+    }
+    int zone = indexOf(peerAddress, '%', start, end);
+    if (zone >= 0) {
+      if (!isValidZone(peerAddress, zone + 1, end)) {
+        return false;
+      }
+      end = zone;
+    }
+    if (indexOf(peerAddress, ':', start, end) < 0) {
+      if (bracketed || zone >= 0) {
+        return false; // brackets and zones belong to IPv6 only
+      }
+      long ipv4 = parseIpv4(peerAddress, start, end);
+      return ipv4 != NOT_IPV4 && predicate.testIpv4((int) ipv4);
+    }
+    return testIpv6(peerAddress, start, end, predicate);
+  }
+
+  /**
+   * The peer literal as an address (this allocates the result), or empty when it is null or not
+   * accepted.
+   */
+  public static Optional<IpAddress> tryParse(@Nullable CharSequence peerAddress) {
+    Capture capture = new Capture();
+    return test(peerAddress, capture) ? Optional.of(capture.address) : Optional.empty();
+  }
+
+  /**
+   * The IPv4 dotted quad as an unsigned 32-bit value in a long, or {@link #NOT_IPV4}. Only the four
+   * decimal octet form without leading zeros is accepted. Never allocates.
+   */
+  public static long parseIpv4(@Nullable CharSequence text) {
+    return text == null ? NOT_IPV4 : parseIpv4(text, 0, text.length());
+  }
+
+  /**
+   * An address literal exactly as the strict parser accepts it (no brackets, no zone, no port)
+   * within {@code text[start, end)}, or null.
+   */
+  static @Nullable IpAddress parseLiteral(CharSequence text, int start, int end) {
+    Capture capture = new Capture();
+    boolean valid =
+        indexOf(text, ':', start, end) < 0
+            ? capture.acceptIpv4(parseIpv4(text, start, end))
+            : testIpv6(text, start, end, capture);
+    return valid ? capture.address : null;
+  }
+
+  private static long parseIpv4(CharSequence text, int start, int end) {
+    long result = 0;
+    int i = start;
+    for (int octet = 0; octet < 4; octet++) {
+      if (octet > 0) {
+        if (i >= end || text.charAt(i) != '.') {
+          return NOT_IPV4;
+        }
+        i++;
+      }
+      int digitsStart = i;
+      int value = 0;
+      while (i < end && i - digitsStart < 3 && isDigit(text.charAt(i))) {
+        value = value * 10 + text.charAt(i) - '0';
+        i++;
+      }
+      int digits = i - digitsStart;
+      // Leading zeros are refused: "010" is octal to some parsers and decimal to others.
+      if (digits == 0 || value > 255 || (digits > 1 && text.charAt(digitsStart) == '0')) {
+        return NOT_IPV4;
+      }
+      result = (result << 8) | value;
+    }
+    return i == end ? result : NOT_IPV4;
+  }
+
+  /**
+   * Parses IPv6 groups in {@code text[start, end)}. Groups before a {@code ::} are placed from the
+   * left (head), groups after it are shifted in from the right (tail); without {@code ::} every
+   * group is a head group and there must be exactly eight.
+   */
+  private static boolean testIpv6(
+      CharSequence text, int start, int end, AddressPredicate predicate) {
+    long headHigh = 0;
+    long headLow = 0;
+    long tailHigh = 0;
+    long tailLow = 0;
+    int groups = 0;
+    boolean compressed = false;
+    int i = start;
+    if (end - i >= 2 && text.charAt(i) == ':' && text.charAt(i + 1) == ':') {
+      compressed = true;
+      i += 2;
+    }
+    while (i < end) {
+      int pieceStart = i;
+      int value = 0;
+      while (i < end && i - pieceStart < 5) {
+        int digit = hexValue(text.charAt(i));
+        if (digit < 0) {
+          break;
+        }
+        value = (value << 4) | digit;
+        i++;
+      }
+      int pieceGroups = 1;
+      if (i < end && text.charAt(i) == '.') {
+        // A trailing dotted quad stands for the last two groups.
+        long ipv4 = parseIpv4(text, pieceStart, end);
+        if (ipv4 == NOT_IPV4) {
+          return false;
+        }
+        value = (int) ipv4;
+        pieceGroups = 2;
+        i = end;
+      } else if (i == pieceStart || i - pieceStart > 4) {
+        return false;
+      }
+      if (groups + pieceGroups > (compressed ? 7 : 8)) {
+        return false;
+      }
+      int bits = 16 * pieceGroups;
+      long piece = pieceGroups == 2 ? Integer.toUnsignedLong(value) : value;
+      if (compressed) {
+        tailHigh = (tailHigh << bits) | (tailLow >>> (64 - bits));
+        tailLow = (tailLow << bits) | piece;
+      } else {
+        // Invariant: groups + pieceGroups <= 8, so the piece ends at or before bit 128.
+        int shift = 128 - 16 * groups - bits;
+        if (shift >= 64) {
+          headHigh |= piece << (shift - 64);
+        } else {
+          headLow |= piece << shift;
+          if (shift + bits > 64) {
+            headHigh |= piece >>> (64 - shift);
+          }
+        }
+      }
+      groups += pieceGroups;
+      if (i == end) {
+        break;
+      }
+      if (text.charAt(i) != ':') {
+        return false;
+      }
+      i++;
+      if (i < end && text.charAt(i) == ':') {
+        if (compressed) {
+          return false; // a second "::"
+        }
+        compressed = true;
+        i++;
+      } else if (i == end) {
+        return false; // a single trailing colon
+      }
+    }
+    if (compressed ? groups > 7 : groups != 8) {
+      return false;
+    }
+    long high = headHigh | tailHigh;
+    long low = headLow | tailLow;
+    if (high == 0 && (low >>> 32) == 0xffffL) {
+      return predicate.testIpv4((int) low);
+    }
+    return predicate.testIpv6(high, low);
+  }
+
+  private static boolean isValidZone(CharSequence text, int start, int end) {
+    if (start >= end) {
+      return false;
+    }
+    for (int i = start; i < end; i++) {
+      char c = text.charAt(i);
+      if (c <= ' ' || c >= 0x7f || c == '%' || c == '[' || c == ']' || c == '/') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int indexOf(CharSequence text, char wanted, int start, int end) {
+    for (int i = start; i < end; i++) {
+      if (text.charAt(i) == wanted) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  private static int hexValue(char c) {
+    if (c >= '0' && c <= '9') {
+      return c - '0';
+    }
+    if (c >= 'a' && c <= 'f') {
+      return c - 'a' + 10;
+    }
+    if (c >= 'A' && c <= 'F') {
+      return c - 'A' + 10;
+    }
+    return -1;
+  }
+
+  /** Keeps the parsed address for the allocating entry points. */
+  private static final class Capture implements AddressPredicate {
+    private @Nullable IpAddress address;
+
+    boolean acceptIpv4(long ipv4) {
+      return ipv4 != NOT_IPV4 && testIpv4((int) ipv4);
+    }
+
+    @Override
+    public boolean testIpv4(int bits) {
+      address = IpAddress.ofIpv4(bits);
+      return true;
+    }
+
+    @Override
+    public boolean testIpv6(long high, long low) {
+      address = IpAddress.ofIpv6(high, low);
+      return true;
+    }
+  }
+}

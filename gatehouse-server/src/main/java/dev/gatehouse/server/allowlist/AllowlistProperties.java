@@ -1,0 +1,36 @@
+package dev.gatehouse.server.allowlist;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code gatehouse.allowlist.*} settings.
+ *
+ * @param maxEntries the most entries one account may hold
+ * @param maxStaleness how long a node may enforce a restricted account's policy without having
+ *     confirmed it against the database; after that its requests get 503 {@code policy_unavailable}
+ * @param versionCheckInterval how often cached policies are compared with the database, which
+ *     bounds how long a change made elsewhere (another node, the break-glass command) takes to
+ *     apply
+ */
+@ConfigurationProperties("gatehouse.allowlist")
+record AllowlistProperties(
+    @DefaultValue("1000") int maxEntries,
+    @DefaultValue("60s") Duration maxStaleness,
+    @DefaultValue("1s") Duration versionCheckInterval) {
+
+  AllowlistProperties {
+    if (maxEntries < 1) {
+      throw new IllegalArgumentException(
+          "gatehouse.allowlist.max-entries must be at least 1, not " + maxEntries);
+    }
+    if (maxStaleness.isNegative() || maxStaleness.isZero()) {
+      throw new IllegalArgumentException("gatehouse.allowlist.max-staleness must be positive");
+    }
+    if (versionCheckInterval.isNegative() || versionCheckInterval.isZero()) {
+      throw new IllegalArgumentException(
+          "gatehouse.allowlist.version-check-interval must be positive");
+    }
+  }
+}

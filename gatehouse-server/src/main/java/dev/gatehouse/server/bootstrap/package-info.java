@@ -1,0 +1,4 @@
+@NullMarked
+package dev.gatehouse.server.bootstrap;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.gatehouse.server.dashboard;
+
+import org.jspecify.annotations.NullMarked;

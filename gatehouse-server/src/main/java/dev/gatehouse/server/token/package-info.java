@@ -1,0 +1,4 @@
+@NullMarked
+package dev.gatehouse.server.token;
+
+import org.jspecify.annotations.NullMarked;

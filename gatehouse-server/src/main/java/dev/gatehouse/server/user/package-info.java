@@ -1,0 +1,4 @@
+@NullMarked
+package dev.gatehouse.server.user;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,22 @@
+package dev.gatehouse.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+@SpringBootTest
+class GatehousePropertiesBindingTest {
+
+  @Autowired GatehouseProperties properties;
+
+  @Test
+  void defaultsAreThoseOfTheSpecification() {
+    assertThat(properties.trustedProxies()).isEmpty();
+    assertThat(properties.allowlist().maxEntries()).isEqualTo(1000);
+    assertThat(properties.allowlist().maxStaleness()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(properties.bootstrap().requested()).isFalse();
+  }
+}

@@ -1,0 +1,7 @@
+package dev.gatehouse.server.allowlist;
+
+import dev.gatehouse.server.testsupport.PostgresTest;
+
+/** {@link SocketEnforcementContract} on PostgreSQL. */
+@PostgresTest
+class SocketEnforcementPostgresTest extends SocketEnforcementContract {}
