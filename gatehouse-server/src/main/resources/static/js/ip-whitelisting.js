@@ -78,22 +78,17 @@
     confirmButton.focus();
   }
 
-  function submitConfirmed(form) {
-    var field = form.querySelector(".confirmed-field");
-    if (field) {
-      field.value = "true";
-    }
-    form.submit();
-  }
-
   // ---- Remove: one entry, or the selected ones ----
+  // One form holds the checkboxes and both kinds of delete button; without this script the server
+  // answers either button with a confirmation page.
+  var entriesForm = document.getElementById("entries-form");
   var removeDialog = document.getElementById("remove-dialog");
   var removeTitle = document.getElementById("remove-dialog-title");
   var removeText = document.getElementById("remove-dialog-text");
   var checkboxes = Array.prototype.slice.call(document.querySelectorAll(".entry-checkbox"));
   var selectAll = document.getElementById("select-all");
-  var bulkForm = document.getElementById("bulk-delete-form");
-  var bulkButton = bulkForm ? bulkForm.querySelector("[data-testid='bulk-delete']") : null;
+  var bulkButton = document.getElementById("bulk-delete");
+  var selectionCount = document.getElementById("selection-count");
 
   function selected() {
     return checkboxes.filter(function (box) { return box.checked; });
@@ -103,7 +98,11 @@
     var count = selected().length;
     if (bulkButton) {
       bulkButton.disabled = count === 0;
-      bulkButton.lastChild.textContent = count > 0 ? " Delete selected (" + count + ")" : " Delete selected";
+    }
+    if (selectionCount) {
+      selectionCount.textContent = count === 0
+        ? "Select entries to remove several at once."
+        : count === 1 ? "1 entry selected" : count + " entries selected";
     }
     if (selectAll) {
       selectAll.checked = count > 0 && count === checkboxes.length;
@@ -111,19 +110,31 @@
     }
   }
 
-  if (removeDialog) {
-    Array.prototype.forEach.call(document.querySelectorAll(".delete-one-form"), function (form) {
-      form.addEventListener("submit", function (event) {
+  function submitRemoval(onlyId) {
+    entriesForm.querySelector(".confirmed-field").value = "true";
+    if (onlyId) {
+      var only = document.createElement("input");
+      only.type = "hidden";
+      only.name = "only";
+      only.value = onlyId;
+      entriesForm.appendChild(only);
+    }
+    entriesForm.submit();
+  }
+
+  if (entriesForm && removeDialog) {
+    Array.prototype.forEach.call(entriesForm.querySelectorAll(".delete-entry"), function (button) {
+      button.addEventListener("click", function (event) {
         event.preventDefault();
-        var row = form.closest("[data-testid='ip-entry']");
-        var value = row ? row.getAttribute("data-value") : "this entry";
+        var row = button.closest("[data-testid='ip-entry']");
+        var value = row ? row.getAttribute("data-value") : "This entry";
         removeTitle.textContent = "Remove IP address?";
         removeText.textContent = value + " will be removed from the whitelist.";
-        openDialog(removeDialog, function () { submitConfirmed(form); });
+        openDialog(removeDialog, function () { submitRemoval(button.value); });
       });
     });
-    if (bulkForm) {
-      bulkForm.addEventListener("submit", function (event) {
+    if (bulkButton) {
+      bulkButton.addEventListener("click", function (event) {
         event.preventDefault();
         var count = selected().length;
         if (count === 0) {
@@ -133,7 +144,7 @@
         removeText.textContent = count === checkboxes.length
           ? "Every entry will be removed from the whitelist."
           : "The selected entries will be removed from the whitelist.";
-        openDialog(removeDialog, function () { submitConfirmed(bulkForm); });
+        openDialog(removeDialog, function () { submitRemoval(null); });
       });
     }
   }

@@ -20,32 +20,29 @@ import org.jspecify.annotations.Nullable;
  * (NAT64 {@code 64:ff9b::/96}, 6to4 {@code 2002::/16}, IPv4-compatible {@code ::a.b.c.d}) are IPv6
  * and only match IPv6 blocks.
  *
- * <p><b>Memory.</b> Each merged IPv4 range takes 8 bytes (two {@code int}s) and each merged IPv6
- * range 32 bytes (four {@code long}s), plus fixed array headers. Merging never increases the number
- * of ranges, so these are upper bounds per entry.
+ * <p><b>Memory.</b> Each merged IPv4 range takes 8 bytes (one {@code long}) and each merged IPv6
+ * range 32 bytes (four {@code long}s), plus two array headers and this object, about 70 bytes in
+ * all. Merging never increases the number of ranges, so these are upper bounds per entry.
  *
  * <p>Instances are safe to share between threads.
  */
 public final class AllowlistMatcher {
 
-  private static final AllowlistMatcher EMPTY =
-      new AllowlistMatcher(
-          new int[0], new int[0], new long[0], new long[0], new long[0], new long[0]);
+  private static final AllowlistMatcher EMPTY = new AllowlistMatcher(new long[0], new long[0]);
 
   /*
-   * Invariants: every array is sorted ascending; range i covers [start i, end i] inclusive;
-   * ranges are disjoint and not adjacent (end i + 1 < start i+1), so the only candidate for an
-   * address is the last range starting at or before it. IPv4 values are stored with the sign bit
-   * flipped (x ^ 0x80000000) so that signed int order equals unsigned address order; IPv6 high
-   * halves likewise (x ^ Long.MIN_VALUE). IPv6 low halves stay unsigned and are compared with
-   * Long.compareUnsigned.
+   * Invariants: ranges are disjoint, not adjacent (an end + 1 < the next start) and sorted, so the
+   * only candidate for an address is the last range starting at or before it. Values are stored
+   * with the sign bit flipped (x ^ MIN_VALUE) so that signed order equals unsigned address order,
+   * which keeps the searches free of compareUnsigned calls and lets the JIT use conditional moves.
+   *
+   * ipv4Ranges[i] = (flipped start) << 32 | end, the end unsigned in the low 32 bits: ordering the
+   * longs orders by start.
+   * ipv6Ranges[4i .. 4i+3] = flipped start high, flipped start low, flipped end high, flipped end
+   * low: one range's words share a cache line.
    */
-  private final int[] ipv4Starts;
-  private final int[] ipv4Ends;
-  private final long[] ipv6StartHighs;
-  private final long[] ipv6StartLows;
-  private final long[] ipv6EndHighs;
-  private final long[] ipv6EndLows;
+  private final long[] ipv4Ranges;
+  private final long[] ipv6Ranges;
 
   /**
    * Hands parsed peer literals to the binary searches; one instance per matcher, never per call.
@@ -63,19 +60,9 @@ public final class AllowlistMatcher {
         }
       };
 
-  private AllowlistMatcher(
-      int[] ipv4Starts,
-      int[] ipv4Ends,
-      long[] ipv6StartHighs,
-      long[] ipv6StartLows,
-      long[] ipv6EndHighs,
-      long[] ipv6EndLows) {
-    this.ipv4Starts = ipv4Starts;
-    this.ipv4Ends = ipv4Ends;
-    this.ipv6StartHighs = ipv6StartHighs;
-    this.ipv6StartLows = ipv6StartLows;
-    this.ipv6EndHighs = ipv6EndHighs;
-    this.ipv6EndLows = ipv6EndLows;
+  private AllowlistMatcher(long[] ipv4Ranges, long[] ipv6Ranges) {
+    this.ipv4Ranges = ipv4Ranges;
+    this.ipv6Ranges = ipv6Ranges;
   }
 
   /** The matcher that matches nothing. */
@@ -103,73 +90,67 @@ public final class AllowlistMatcher {
     while (firstIpv6 < sorted.length && sorted[firstIpv6].family() == IpFamily.IPV4) {
       firstIpv6++;
     }
-    return buildFromSorted(sorted, firstIpv6);
+    return new AllowlistMatcher(
+        mergeIpv4(sorted, firstIpv6), mergeIpv6(sorted, firstIpv6, sorted.length));
   }
 
-  private static AllowlistMatcher buildFromSorted(IpBlock[] sorted, int firstIpv6) {
-    int[] starts = new int[firstIpv6];
-    int[] ends = new int[firstIpv6];
-    int ipv4Count = 0;
-    for (int i = 0; i < firstIpv6; i++) {
+  /** Merges the IPv4 blocks sorted[0, to) into packed ranges. */
+  private static long[] mergeIpv4(IpBlock[] sorted, int to) {
+    long[] ranges = new long[to];
+    int count = 0;
+    long lastEnd = -2; // unsigned ends as non-negative longs; -2 + 1 < any start
+    for (int i = 0; i < to; i++) {
       IpBlock block = sorted[i];
       long start = block.network().low();
       long end = start | (0xffff_ffffL >>> block.prefixLength());
       // Ranges arrive sorted by start: merge with the previous one when overlapping or adjacent.
-      if (ipv4Count > 0 && start <= unflip(ends[ipv4Count - 1]) + 1) {
-        if (end > unflip(ends[ipv4Count - 1])) {
-          ends[ipv4Count - 1] = flip(end);
+      if (count > 0 && start <= lastEnd + 1) {
+        if (end > lastEnd) {
+          lastEnd = end;
+          ranges[count - 1] = packIpv4(ranges[count - 1] >>> 32, end);
         }
         continue;
       }
-      starts[ipv4Count] = flip(start);
-      ends[ipv4Count] = flip(end);
-      ipv4Count++;
+      ranges[count++] = packIpv4(((int) start ^ Integer.MIN_VALUE) & 0xffff_ffffL, end);
+      lastEnd = end;
     }
+    return Arrays.copyOf(ranges, count);
+  }
 
-    int maxIpv6 = sorted.length - firstIpv6;
-    long[] startHighs = new long[maxIpv6];
-    long[] startLows = new long[maxIpv6];
-    long[] endHighs = new long[maxIpv6];
-    long[] endLows = new long[maxIpv6];
-    int ipv6Count = 0;
-    for (int i = firstIpv6; i < sorted.length; i++) {
+  private static long packIpv4(long flippedStart, long end) {
+    return (flippedStart << 32) | end;
+  }
+
+  /** Merges the IPv6 blocks sorted[from, to) into flipped ranges of four longs. */
+  private static long[] mergeIpv6(IpBlock[] sorted, int from, int to) {
+    long[] ranges = new long[4 * (to - from)];
+    int count = 0;
+    for (int i = from; i < to; i++) {
       IpBlock block = sorted[i];
       int prefix = block.prefixLength();
       long startHigh = block.network().high();
       long startLow = block.network().low();
       long endHigh = startHigh | (prefix >= 64 ? 0 : -1L >>> prefix);
       long endLow = startLow | (prefix >= 128 ? 0 : prefix <= 64 ? -1L : -1L >>> (prefix - 64));
-      if (ipv6Count > 0) {
-        int last = ipv6Count - 1;
-        long lastEndHigh = endHighs[last];
-        long lastEndLow = endLows[last];
+      if (count > 0) {
+        int last = 4 * (count - 1);
+        long lastEndHigh = ranges[last + 2] ^ Long.MIN_VALUE;
+        long lastEndLow = ranges[last + 3] ^ Long.MIN_VALUE;
         if (isAtMostSuccessor(startHigh, startLow, lastEndHigh, lastEndLow)) {
           if (compare(endHigh, endLow, lastEndHigh, lastEndLow) > 0) {
-            endHighs[last] = endHigh;
-            endLows[last] = endLow;
+            ranges[last + 2] = endHigh ^ Long.MIN_VALUE;
+            ranges[last + 3] = endLow ^ Long.MIN_VALUE;
           }
           continue;
         }
       }
-      startHighs[ipv6Count] = startHigh;
-      startLows[ipv6Count] = startLow;
-      endHighs[ipv6Count] = endHigh;
-      endLows[ipv6Count] = endLow;
-      ipv6Count++;
+      int at = 4 * count++;
+      ranges[at] = startHigh ^ Long.MIN_VALUE;
+      ranges[at + 1] = startLow ^ Long.MIN_VALUE;
+      ranges[at + 2] = endHigh ^ Long.MIN_VALUE;
+      ranges[at + 3] = endLow ^ Long.MIN_VALUE;
     }
-    long[] startHighsFlipped = new long[ipv6Count];
-    long[] endHighsFlipped = new long[ipv6Count];
-    for (int i = 0; i < ipv6Count; i++) {
-      startHighsFlipped[i] = startHighs[i] ^ Long.MIN_VALUE;
-      endHighsFlipped[i] = endHighs[i] ^ Long.MIN_VALUE;
-    }
-    return new AllowlistMatcher(
-        Arrays.copyOf(starts, ipv4Count),
-        Arrays.copyOf(ends, ipv4Count),
-        startHighsFlipped,
-        Arrays.copyOf(startLows, ipv6Count),
-        endHighsFlipped,
-        Arrays.copyOf(endLows, ipv6Count));
+    return Arrays.copyOf(ranges, 4 * count);
   }
 
   /** True when (high, low) is at most one more than (endHigh, endLow), all unsigned. */
@@ -185,14 +166,6 @@ public final class AllowlistMatcher {
   private static int compare(long highA, long lowA, long highB, long lowB) {
     int byHigh = Long.compareUnsigned(highA, highB);
     return byHigh != 0 ? byHigh : Long.compareUnsigned(lowA, lowB);
-  }
-
-  private static int flip(long unsignedIpv4) {
-    return (int) unsignedIpv4 ^ Integer.MIN_VALUE;
-  }
-
-  private static long unflip(int flipped) {
-    return Integer.toUnsignedLong(flipped ^ Integer.MIN_VALUE);
   }
 
   /** True when the address lies in one of the blocks; false for {@code null}. Never allocates. */
@@ -220,20 +193,22 @@ public final class AllowlistMatcher {
    * the blocks.
    */
   public boolean matchesIpv4(int bits) {
-    int key = bits ^ Integer.MIN_VALUE;
-    int[] starts = ipv4Starts;
-    int low = 0;
-    int high = starts.length - 1;
-    // Find the last range whose start is <= key.
-    while (low <= high) {
-      int mid = (low + high) >>> 1;
-      if (starts[mid] <= key) {
-        low = mid + 1;
-      } else {
-        high = mid - 1;
-      }
+    long[] ranges = ipv4Ranges;
+    int n = ranges.length;
+    if (n == 0) {
+      return false;
     }
-    return high >= 0 && key <= ipv4Ends[high];
+    // Every range starting at or before the address packs to a long <= probe.
+    long probe = ((long) (bits ^ Integer.MIN_VALUE) << 32) | 0xffff_ffffL;
+    int base = 0;
+    // Branch-free search for the last range <= probe (the ternary compiles to a conditional move).
+    while (n > 1) {
+      int half = n >>> 1;
+      base = ranges[base + half] <= probe ? base + half : base;
+      n -= half;
+    }
+    long range = ranges[base];
+    return range <= probe & (range & 0xffff_ffffL) >= Integer.toUnsignedLong(bits);
   }
 
   /**
@@ -244,32 +219,35 @@ public final class AllowlistMatcher {
     if (high == 0 && (low >>> 32) == 0xffffL) {
       return matchesIpv4((int) low);
     }
-    long keyHigh = high ^ Long.MIN_VALUE;
-    long[] startHighs = ipv6StartHighs;
-    long[] startLows = ipv6StartLows;
-    int from = 0;
-    int to = startHighs.length - 1;
-    while (from <= to) {
-      int mid = (from + to) >>> 1;
-      long midHigh = startHighs[mid];
-      if (midHigh < keyHigh
-          || (midHigh == keyHigh && Long.compareUnsigned(startLows[mid], low) <= 0)) {
-        from = mid + 1;
-      } else {
-        to = mid - 1;
-      }
-    }
-    if (to < 0) {
+    long[] ranges = ipv6Ranges;
+    int n = ranges.length >>> 2;
+    if (n == 0) {
       return false;
     }
-    long endHigh = ipv6EndHighs[to];
-    return keyHigh < endHigh
-        || (keyHigh == endHigh && Long.compareUnsigned(low, ipv6EndLows[to]) <= 0);
+    long keyHigh = high ^ Long.MIN_VALUE;
+    long keyLow = low ^ Long.MIN_VALUE;
+    int base = 0;
+    while (n > 1) {
+      int half = n >>> 1;
+      int at = (base + half) << 2;
+      long startHigh = ranges[at];
+      boolean startsAtOrBefore =
+          startHigh < keyHigh | (startHigh == keyHigh & ranges[at + 1] <= keyLow);
+      base = startsAtOrBefore ? base + half : base;
+      n -= half;
+    }
+    int at = base << 2;
+    long startHigh = ranges[at];
+    long endHigh = ranges[at + 2];
+    boolean startsAtOrBefore =
+        startHigh < keyHigh | (startHigh == keyHigh & ranges[at + 1] <= keyLow);
+    boolean endsAtOrAfter = endHigh > keyHigh | (endHigh == keyHigh & ranges[at + 3] >= keyLow);
+    return startsAtOrBefore & endsAtOrAfter;
   }
 
   /** The number of disjoint ranges left after merging, both families together. */
   public int rangeCount() {
-    return ipv4Starts.length + ipv6StartHighs.length;
+    return ipv4Ranges.length + (ipv6Ranges.length >>> 2);
   }
 
   /** True when nothing matches. */
@@ -280,9 +258,9 @@ public final class AllowlistMatcher {
   @Override
   public String toString() {
     return "AllowlistMatcher["
-        + ipv4Starts.length
+        + ipv4Ranges.length
         + " IPv4 ranges, "
-        + ipv6StartHighs.length
+        + (ipv6Ranges.length >>> 2)
         + " IPv6 ranges]";
   }
 }

@@ -1,5 +1,6 @@
 package dev.gatehouse.core;
 
+import java.util.Arrays;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -11,10 +12,11 @@ import org.jspecify.annotations.Nullable;
  * <p>Accepted: a dotted-quad IPv4 address (four decimal octets 0-255, no leading zeros), or an IPv6
  * address (one to four hex digits per group, either case, at most one {@code ::}, optionally ending
  * in a dotted quad), the IPv6 form optionally in square brackets and optionally followed by a
- * {@code %zone} suffix, which is ignored: a socket peer's zone is not user input and does not
- * decide whether an address is allowed. Nothing else is accepted: no ports, hostnames, shortened or
- * octal IPv4 forms, surrounding whitespace. On every address the strict user-input parser ({@code
- * IpAddress.parse}) accepts, this parser gives the same address.
+ * {@code %zone} suffix (printable ASCII without colons, brackets, slashes or spaces), which is
+ * ignored: a socket peer's zone is not user input and does not decide whether an address is
+ * allowed. Nothing else is accepted: no ports, hostnames, shortened or octal IPv4 forms,
+ * surrounding whitespace. On every address the strict user-input parser ({@code IpAddress.parse})
+ * accepts, this parser gives the same address.
  *
  * <p>IPv4-mapped IPv6 ({@code ::ffff:a.b.c.d}, in any notation) is reported as the IPv4 address it
  * maps, as {@link IpAddress#ofIpv6} does.
@@ -23,6 +25,20 @@ public final class PeerAddressParser {
 
   /** What {@link #parseIpv4(CharSequence)} returns for text that is not an IPv4 literal. */
   public static final long NOT_IPV4 = -1L;
+
+  /** The value of each ASCII hex digit, -1 for every other character below 128. */
+  private static final byte[] HEX_VALUES = new byte[128];
+
+  static {
+    Arrays.fill(HEX_VALUES, (byte) -1);
+    for (int i = 0; i < 10; i++) {
+      HEX_VALUES['0' + i] = (byte) i;
+    }
+    for (int i = 0; i < 6; i++) {
+      HEX_VALUES['a' + i] = (byte) (10 + i);
+      HEX_VALUES['A' + i] = (byte) (10 + i);
+    }
+  }
 
   private PeerAddressParser() {}
 
@@ -50,29 +66,46 @@ public final class PeerAddressParser {
     }
     int start = 0;
     int end = peerAddress.length();
-    boolean bracketed = end > 0 && peerAddress.charAt(0) == '[';
-    if (bracketed) {
+    if (end > 0 && peerAddress.charAt(0) == '[') {
       if (end < 2 || peerAddress.charAt(end - 1) != ']') {
         return false;
       }
       start = 1;
       end--;
+    } else {
+      // An IPv6 literal fails this within its first five characters, so trying IPv4 first is cheap.
+      long ipv4 = parseIpv4(peerAddress, start, end);
+      if (ipv4 != NOT_IPV4) {
+        return predicate.testIpv4((int) ipv4);
+      }
     }
-    int zone = indexOf(peerAddress, '%', start, end);
+    // Brackets and zones belong to IPv6 only: an IPv4 part left of a zone, or inside brackets,
+    // cannot make up the eight groups the IPv6 parser below requires.
+    int zone = zoneStart(peerAddress, start, end);
     if (zone >= 0) {
       if (!isValidZone(peerAddress, zone + 1, end)) {
         return false;
       }
       end = zone;
     }
-    if (indexOf(peerAddress, ':', start, end) < 0) {
-      if (bracketed || zone >= 0) {
-        return false; // brackets and zones belong to IPv6 only
-      }
-      long ipv4 = parseIpv4(peerAddress, start, end);
-      return ipv4 != NOT_IPV4 && predicate.testIpv4((int) ipv4);
-    }
     return testIpv6(peerAddress, start, end, predicate);
+  }
+
+  /**
+   * The index of the {@code %} that starts a zone id, or -1. A zone id holds no colon, so the scan
+   * runs backwards only over the last group (or the last dotted quad) and the zone id.
+   */
+  private static int zoneStart(CharSequence text, int start, int end) {
+    for (int i = end - 1; i >= start; i--) {
+      char c = text.charAt(i);
+      if (c == '%') {
+        return i;
+      }
+      if (c == ':') {
+        return -1;
+      }
+    }
+    return -1;
   }
 
   /**
@@ -99,36 +132,36 @@ public final class PeerAddressParser {
   static @Nullable IpAddress parseLiteral(CharSequence text, int start, int end) {
     Capture capture = new Capture();
     boolean valid =
-        indexOf(text, ':', start, end) < 0
-            ? capture.acceptIpv4(parseIpv4(text, start, end))
-            : testIpv6(text, start, end, capture);
+        capture.acceptIpv4(parseIpv4(text, start, end)) || testIpv6(text, start, end, capture);
     return valid ? capture.address : null;
   }
 
   private static long parseIpv4(CharSequence text, int start, int end) {
+    // One pass, one charAt per character. Invariant: value holds the `digits` digits read so far
+    // of the current octet; result holds the completed octets.
     long result = 0;
-    int i = start;
-    for (int octet = 0; octet < 4; octet++) {
-      if (octet > 0) {
-        if (i >= end || text.charAt(i) != '.') {
+    int octets = 0;
+    int value = 0;
+    int digits = 0;
+    for (int i = start; i < end; i++) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9') {
+        // Leading zeros are refused: "010" is octal to some parsers and decimal to others.
+        if (digits == 3 || (digits == 1 && value == 0)) {
           return NOT_IPV4;
         }
-        i++;
-      }
-      int digitsStart = i;
-      int value = 0;
-      while (i < end && i - digitsStart < 3 && isDigit(text.charAt(i))) {
-        value = value * 10 + text.charAt(i) - '0';
-        i++;
-      }
-      int digits = i - digitsStart;
-      // Leading zeros are refused: "010" is octal to some parsers and decimal to others.
-      if (digits == 0 || value > 255 || (digits > 1 && text.charAt(digitsStart) == '0')) {
+        value = value * 10 + (c - '0');
+        digits++;
+      } else if (c == '.' && digits > 0 && value <= 255 && octets < 3) {
+        result = (result << 8) | value;
+        octets++;
+        value = 0;
+        digits = 0;
+      } else {
         return NOT_IPV4;
       }
-      result = (result << 8) | value;
     }
-    return i == end ? result : NOT_IPV4;
+    return octets == 3 && digits > 0 && value <= 255 ? (result << 8) | value : NOT_IPV4;
   }
 
   /**
@@ -228,37 +261,15 @@ public final class PeerAddressParser {
     }
     for (int i = start; i < end; i++) {
       char c = text.charAt(i);
-      if (c <= ' ' || c >= 0x7f || c == '%' || c == '[' || c == ']' || c == '/') {
+      if (c <= ' ' || c >= 0x7f || c == '%' || c == '[' || c == ']' || c == '/' || c == ':') {
         return false;
       }
     }
     return true;
   }
 
-  private static int indexOf(CharSequence text, char wanted, int start, int end) {
-    for (int i = start; i < end; i++) {
-      if (text.charAt(i) == wanted) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  private static boolean isDigit(char c) {
-    return c >= '0' && c <= '9';
-  }
-
   private static int hexValue(char c) {
-    if (c >= '0' && c <= '9') {
-      return c - '0';
-    }
-    if (c >= 'a' && c <= 'f') {
-      return c - 'a' + 10;
-    }
-    if (c >= 'A' && c <= 'F') {
-      return c - 'A' + 10;
-    }
-    return -1;
+    return c < HEX_VALUES.length ? HEX_VALUES[c] : -1;
   }
 
   /** Keeps the parsed address for the allocating entry points. */

@@ -11,6 +11,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.RandomDistribution;
 import net.jqwik.api.Tuple;
 
 /** The matcher against the obviously correct reference: "some block contains the address". */
@@ -33,6 +34,21 @@ class AllowlistMatcherPropertyTest {
         assertThat(matcher.matches(IpAddress.ofIpv6(0, 0xffff_0000_0000L | probe.low())))
             .isEqualTo(expected);
       }
+    }
+  }
+
+  @Property(tries = 25)
+  void matcherAgreesWithBruteForceOnLongListsWithLargeAndPackedBlocks(
+      @ForAll("longBlockLists") List<IpBlock> blocks,
+      @ForAll("probeLists") List<IpAddress> probes) {
+    AllowlistMatcher matcher = AllowlistMatcher.of(blocks);
+    List<IpAddress> all = new ArrayList<>(probes);
+    for (IpBlock block : blocks) {
+      all.addAll(boundaryProbes(block));
+    }
+    for (IpAddress probe : all) {
+      boolean expected = blocks.stream().anyMatch(b -> b.contains(probe));
+      assertThat(matcher.matches(probe)).as("%s", probe).isEqualTo(expected);
     }
   }
 
@@ -87,6 +103,35 @@ class AllowlistMatcherPropertyTest {
         .ofMaxSize(40);
   }
 
+  /**
+   * 150 to 400 blocks, from one family or both, spread over the whole space, packed into one
+   * network, or mostly small with a few very large blocks.
+   */
+  @Provide
+  Arbitrary<List<IpBlock>> longBlockLists() {
+    Arbitrary<IpBlock> packedIpv4 =
+        Combinators.combine(
+                Arbitraries.integers().between(0, 0xffff).map(x -> 0x0a0a_0000 | x),
+                Arbitraries.integers().between(16, 32))
+            .as((bits, prefix) -> IpBlock.containing(IpAddress.ofIpv4(bits), prefix));
+    Arbitrary<IpBlock> packedIpv6 =
+        Combinators.combine(
+                Arbitraries.longs().between(0, 0xffff_ffffL).map(x -> 0x2001_0db8_0000_0000L | x),
+                uniformLongs(),
+                Arbitraries.integers().between(32, 128))
+            .as((high, low, prefix) -> IpBlock.containing(IpAddress.ofIpv6(high, low), prefix));
+    List<Arbitrary<IpBlock>> shapes =
+        List.of(
+            ipv4Blocks(),
+            ipv6Blocks(),
+            Arbitraries.oneOf(ipv4Blocks(), ipv6Blocks()),
+            packedIpv4,
+            packedIpv6,
+            spanning(IpFamily.IPV4),
+            spanning(IpFamily.IPV6));
+    return Arbitraries.of(shapes).flatMap(shape -> shape.list().ofMinSize(150).ofMaxSize(400));
+  }
+
   @Provide
   Arbitrary<List<IpAddress>> probeLists() {
     return Arbitraries.oneOf(ipv4Addresses(), ipv6Addresses()).list().ofMaxSize(30);
@@ -96,6 +141,7 @@ class AllowlistMatcherPropertyTest {
   private static Arbitrary<Integer> ipv4Bits() {
     return Arbitraries.oneOf(
         Arbitraries.integers(),
+        uniformInts(),
         Arbitraries.integers().between(0, 0xffff).map(x -> 0x0a00_0000 | x),
         Arbitraries.integers().between(0, 0xffff).map(x -> 0xc800_0000 | x),
         Arbitraries.of(0, -1));
@@ -118,6 +164,7 @@ class AllowlistMatcherPropertyTest {
     Arbitrary<Long> highs =
         Arbitraries.oneOf(
             Arbitraries.longs(),
+            uniformLongs(),
             Arbitraries.longs().between(0, 0xffff).map(x -> 0x2001_0db8_0000_0000L | x),
             Arbitraries.longs().between(0, 3).map(x -> -1L - x),
             Arbitraries.of(0L));
@@ -139,5 +186,28 @@ class AllowlistMatcherPropertyTest {
         .as(
             (address, prefix) ->
                 IpBlock.containing(address, Math.min(prefix, address.family().bits())));
+  }
+
+  /** Uniformly spread over all values: jqwik's default favours values near zero. */
+  private static Arbitrary<Integer> uniformInts() {
+    return Arbitraries.integers().withDistribution(RandomDistribution.uniform());
+  }
+
+  private static Arbitrary<Long> uniformLongs() {
+    return Arbitraries.longs().withDistribution(RandomDistribution.uniform());
+  }
+
+  /** Mostly small blocks of one family, a few very large ones that swallow many others. */
+  private static Arbitrary<IpBlock> spanning(IpFamily family) {
+    Arbitrary<Integer> halfPrefixes =
+        Arbitraries.frequencyOf(
+            Tuple.of(19, Arbitraries.integers().between(16, 32)),
+            Tuple.of(1, Arbitraries.integers().between(1, 8)));
+    return Combinators.combine(uniformInts(), uniformLongs(), halfPrefixes)
+        .as(
+            (bits, high, halfPrefix) ->
+                family == IpFamily.IPV4
+                    ? IpBlock.containing(IpAddress.ofIpv4(bits), halfPrefix)
+                    : IpBlock.containing(IpAddress.ofIpv6(high, 0), 2 * halfPrefix));
   }
 }

@@ -1,5 +1,6 @@
 package dev.gatehouse.core;
 
+import static dev.gatehouse.core.Addresses.block;
 import static dev.gatehouse.core.Addresses.ip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
@@ -180,6 +181,29 @@ class AllowlistMatcherTest {
   void matchesAcceptsAnyCharSequenceNotOnlyStrings() {
     AllowlistMatcher matcher = matcherOf("192.0.2.0/24");
     assertThat(matcher.matches(new StringBuilder("192.0.2.10"))).isTrue();
+  }
+
+  @Test
+  void matchesWhenOneLargeBlockPrecedesManySmallOnesThenItsLastAddressesMatch() {
+    // 0.0.0.0/4 and 2001::/20 are far wider than the 398 small blocks after them.
+    List<IpBlock> blocks = new ArrayList<>();
+    blocks.add(block("0.0.0.0/4"));
+    blocks.add(block("2001::/20"));
+    for (int i = 0; i < 199; i++) {
+      blocks.add(IpBlock.of(IpAddress.ofIpv4(0x6400_0000 + (i << 9)), 24));
+      blocks.add(IpBlock.of(IpAddress.ofIpv6(0x3000_0000_0000_0000L + ((long) i << 40), 0), 48));
+    }
+    AllowlistMatcher matcher = AllowlistMatcher.of(blocks);
+    assertThat(matcher.rangeCount()).isEqualTo(400);
+    assertThat(matcher.matches("15.255.255.255")).isTrue();
+    assertThat(matcher.matches("8.1.2.3")).isTrue();
+    assertThat(matcher.matches("16.0.0.0")).isFalse();
+    assertThat(matcher.matches("100.0.1.255")).isFalse(); // between two /24s
+    assertThat(matcher.matches("100.0.2.0")).isTrue();
+    assertThat(matcher.matches("2001:fff:ffff:ffff:ffff:ffff:ffff:ffff")).isTrue();
+    assertThat(matcher.matches("2001:1000::")).isFalse();
+    assertThat(matcher.matches("3000:100::1")).isTrue();
+    assertThat(matcher.matches("3000:101::1")).isFalse();
   }
 
   @Test

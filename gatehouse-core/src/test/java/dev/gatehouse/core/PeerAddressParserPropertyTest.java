@@ -14,24 +14,25 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * The fast peer parser against independent references: the JDK's literal parsing (through {@link
- * Addresses#ip}, which only ever passes plain literals) on every textual form of random addresses,
- * and on mutated, mostly invalid, strings.
+ * The fast peer parser against the strict user-input parser ({@link IpAddress#parse}) and against
+ * the JDK's literal parsing (through {@link Addresses#ip}, which only ever passes plain literals):
+ * on every textual form of random addresses, and on mutated, mostly invalid, strings.
  */
 class PeerAddressParserPropertyTest {
 
-  @Property(tries = 1000)
+  @Property(tries = 500)
   void everyTextualFormOfAnAddressParsesToThatAddress(@ForAll("addresses") IpAddress address) {
     for (String form : literalForms(address)) {
       assertThat(PeerAddressParser.tryParse(form)).as(form).contains(address);
       assertThat(Addresses.ip(form)).as("JDK %s", form).isEqualTo(address);
+      assertThat(IpAddress.parse(form)).as("strict %s", form).isEqualTo(address);
       for (String decorated : decorations(form)) {
         assertThat(PeerAddressParser.tryParse(decorated)).as(decorated).contains(address);
       }
     }
   }
 
-  @Property(tries = 3000)
+  @Property(tries = 1000)
   void whateverTheParserAcceptsTheJdkParsesToTheSameAddress(
       @ForAll("mutatedLiterals") String text) {
     Optional<IpAddress> parsed = PeerAddressParser.tryParse(text);
@@ -43,6 +44,23 @@ class PeerAddressParserPropertyTest {
     assertThat(Addresses.ip(literal)).as(text).isEqualTo(parsed.get());
     assertThat(PeerAddressParser.parseLiteral(literal, 0, literal.length()))
         .isEqualTo(parsed.get());
+  }
+
+  @Property(tries = 3000)
+  void withoutBracketsAndZonesThePeerParserAcceptsExactlyWhatTheStrictParserAccepts(
+      @ForAll("mutatedLiterals") String text) {
+    assertThat(Optional.ofNullable(PeerAddressParser.parseLiteral(text, 0, text.length())))
+        .as(text)
+        .isEqualTo(IpAddress.tryParse(text));
+  }
+
+  @Property(tries = 1000)
+  void whateverTheParserAcceptsTheStrictParserAcceptsOnceDecorationIsRemoved(
+      @ForAll("mutatedLiterals") String text) {
+    Optional<IpAddress> parsed = PeerAddressParser.tryParse(text);
+    if (parsed.isPresent()) {
+      assertThat(IpAddress.tryParse(stripDecoration(text))).as(text).isEqualTo(parsed);
+    }
   }
 
   @Property(tries = 1000)

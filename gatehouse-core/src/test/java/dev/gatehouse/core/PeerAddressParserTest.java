@@ -3,9 +3,11 @@ package dev.gatehouse.core;
 import static dev.gatehouse.core.Addresses.ip;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class PeerAddressParserTest {
@@ -110,6 +112,13 @@ class PeerAddressParserTest {
   @ValueSource(strings = {"::1", "1.2.3", "01.2.3.4", "", "::ffff:1.2.3.4"})
   void parseIpv4ReturnsTheSentinelForAnythingElse(String text) {
     assertThat(PeerAddressParser.parseIpv4(text)).isEqualTo(PeerAddressParser.NOT_IPV4);
+  }
+
+  @ParameterizedTest(name = "[{0}]")
+  @MethodSource("dev.gatehouse.core.IpBlockMalformedCorpusTest#corpus")
+  void literalParsingAgreesWithTheStrictParserOnTheMalformedInputCorpus(String input) {
+    assertThat(Optional.ofNullable(PeerAddressParser.parseLiteral(input, 0, input.length())))
+        .isEqualTo(IpAddress.tryParse(input));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.gatehouse.server;
 
+import dev.gatehouse.server.bootstrap.DemoMode;
 import dev.gatehouse.server.cli.AllowlistCommand;
 import dev.gatehouse.server.cli.IpCommand;
 import java.time.Clock;
@@ -25,6 +26,6 @@ public class GatehouseApplication {
     if (args.length > 0 && args[0].equals("allowlist")) {
       System.exit(AllowlistCommand.run(args, GatehouseApplication.class));
     }
-    SpringApplication.run(GatehouseApplication.class, args);
+    SpringApplication.run(GatehouseApplication.class, DemoMode.springArguments(args));
   }
 }

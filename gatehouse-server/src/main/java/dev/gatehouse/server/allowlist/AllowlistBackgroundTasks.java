@@ -21,6 +21,9 @@ class AllowlistBackgroundTasks implements SmartLifecycle {
 
   static final Duration HOUSEKEEPING_INTERVAL = Duration.ofSeconds(5);
 
+  /** How often blocked-attempt counts older than 30 days are deleted. */
+  static final Duration CLEANUP_INTERVAL = Duration.ofHours(1);
+
   private static final Logger log = LoggerFactory.getLogger(AllowlistBackgroundTasks.class);
 
   private final PolicyCache policyCache;
@@ -31,6 +34,8 @@ class AllowlistBackgroundTasks implements SmartLifecycle {
   private volatile ScheduledExecutorService executor;
   private volatile Thread listener;
   private volatile boolean versionCheckFailing;
+  // Only the single task thread reads and writes it; the first run cleans up.
+  private long lastCleanupNanos = System.nanoTime() - CLEANUP_INTERVAL.toNanos();
 
   AllowlistBackgroundTasks(
       PolicyCache policyCache,
@@ -121,6 +126,15 @@ class AllowlistBackgroundTasks implements SmartLifecycle {
     blockedAttempts.flush();
   }
 
+  /**
+   * Starts before and stops after the web server (whose lifecycles run at {@code DEFAULT_PHASE -
+   * 1024} and {@code - 2048}), so refusals counted while requests drain are still flushed.
+   */
+  @Override
+  public int getPhase() {
+    return SmartLifecycle.DEFAULT_PHASE - 4096;
+  }
+
   @Override
   public boolean isRunning() {
     return executor != null;
@@ -145,6 +159,11 @@ class AllowlistBackgroundTasks implements SmartLifecycle {
   private void housekeeping() {
     try {
       blockedAttempts.flush();
+      long now = System.nanoTime();
+      if (now - lastCleanupNanos >= CLEANUP_INTERVAL.toNanos()) {
+        blockedAttempts.deleteOld();
+        lastCleanupNanos = now;
+      }
       for (long accountId : service.accountsWithExpiredEntries()) {
         service.removeExpired(accountId);
       }

@@ -32,5 +32,14 @@ record AllowlistProperties(
       throw new IllegalArgumentException(
           "gatehouse.allowlist.version-check-interval must be positive");
     }
+    if (versionCheckInterval.compareTo(maxStaleness) >= 0) {
+      // Otherwise every restricted account would be refused with 503 between two checks.
+      throw new IllegalArgumentException(
+          "gatehouse.allowlist.version-check-interval ("
+              + versionCheckInterval
+              + ") must be shorter than gatehouse.allowlist.max-staleness ("
+              + maxStaleness
+              + ")");
+    }
   }
 }

@@ -28,8 +28,14 @@ import org.springframework.stereotype.Component;
 @Component
 class BlockedAttemptCounter {
 
-  /** How far back "recently blocked" looks. */
+  /** How far back "recently blocked" looks; older counts are deleted. */
   static final Duration RECENT = Duration.ofDays(30);
+
+  /**
+   * The most (account, IP) pairs held between two flushes. Refusals from further pairs are not
+   * counted until the next flush, so a flood from ever-new addresses cannot exhaust memory.
+   */
+  static final int MAX_PENDING = 100_000;
 
   private record Key(long accountId, String ip) {}
 
@@ -51,7 +57,18 @@ class BlockedAttemptCounter {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
     String ip = clientIp.toString();
     BlockedAttempt one = new BlockedAttempt(ip, 1, now, now);
-    pending.merge(new Key(accountId, ip), one, BlockedAttempt::plus);
+    Key key = new Key(accountId, ip);
+    if (pending.size() >= MAX_PENDING && !pending.containsKey(key)) {
+      return;
+    }
+    pending.merge(key, one, BlockedAttempt::plus);
+  }
+
+  /** Deletes counts whose last refusal is older than {@link #RECENT}. */
+  int deleteOld() {
+    return jdbc.sql("DELETE FROM blocked_attempts WHERE last_seen < ?")
+        .param(AllowlistRepository.utc(clock.instant().minus(RECENT)))
+        .update();
   }
 
   /** Writes the pending counts; a count that cannot be written is put back for the next flush. */

@@ -135,13 +135,15 @@ class IpWhitelistingController {
       AccountAccess access,
       HttpServletRequest request,
       @RequestParam(name = "ids", required = false) @Nullable List<Long> ids,
+      @RequestParam(name = "only", required = false) @Nullable Long only,
       @RequestParam(name = "confirmed", defaultValue = "false") boolean confirmed,
       Model model,
       RedirectAttributes redirect) {
     if (!access.isAdmin()) {
       throw new ForbiddenException("Only admins of this account can change IP whitelisting.");
     }
-    List<Long> selected = ids == null ? List.of() : ids;
+    // A row's own delete button ("only") wins over checkboxes ticked in the same form.
+    List<Long> selected = only != null ? List.of(only) : ids == null ? List.of() : ids;
     if (selected.isEmpty()) {
       redirect.addFlashAttribute("errors", List.of("Select at least one entry to remove."));
       return redirectToPage(access);

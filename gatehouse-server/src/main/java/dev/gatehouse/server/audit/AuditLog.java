@@ -1,5 +1,6 @@
 package dev.gatehouse.server.audit;
 
+import dev.gatehouse.server.account.AccountAccess;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -80,6 +81,17 @@ public class AuditLog {
         .update(keys, "id");
     long id = Objects.requireNonNull(keys.getKey(), "generated id").longValue();
     return new AuditEvent(id, accountId, at, storedActor, storedIp, action, storedDetails);
+  }
+
+  /**
+   * Appends an event by the caller of an account-scoped request: the actor is the user's email or
+   * the API token's name.
+   *
+   * @param actorIp the caller's client IP ({@code dev.gatehouse.server.web.ClientIp.text(request)})
+   * @return the stored event
+   */
+  public AuditEvent record(AccountAccess access, String actorIp, String action, String details) {
+    return record(access.accountId(), access.actor().name(), actorIp, action, details);
   }
 
   /**

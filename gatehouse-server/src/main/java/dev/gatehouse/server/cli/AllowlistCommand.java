@@ -100,7 +100,7 @@ public final class AllowlistCommand {
         .web(WebApplicationType.NONE)
         .bannerMode(Banner.Mode.OFF)
         .logStartupInfo(false)
-        .properties("logging.level.root=WARN")
+        .properties("logging.level.root=WARN", "logging.level.org.flywaydb=ERROR")
         .run(springArgs);
   }
 

@@ -4,10 +4,14 @@ import dev.gatehouse.server.account.ForbiddenException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.convert.ConversionException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.BindException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -27,6 +31,17 @@ class PageExceptionHandler {
   @ExceptionHandler(ForbiddenException.class)
   ModelAndView forbidden(ForbiddenException ex) {
     return ErrorPages.page(HttpStatus.FORBIDDEN, ForbiddenException.CODE, ex.getMessage());
+  }
+
+  /** Malformed path variables or parameters (e.g. a letter where an id belongs). */
+  @ExceptionHandler({
+    TypeMismatchException.class,
+    BindException.class,
+    HttpMessageNotReadableException.class,
+    ConversionException.class
+  })
+  ModelAndView badRequest(Exception ex) {
+    return ErrorPages.page(HttpStatus.BAD_REQUEST, "bad_request", null);
   }
 
   @ExceptionHandler(Exception.class)

@@ -1,6 +1,8 @@
 package dev.gatehouse.server.web;
 
 import dev.gatehouse.server.account.AccountAccessFilter;
+import dev.gatehouse.server.user.LoginThrottle;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,6 +14,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
@@ -36,7 +39,10 @@ class SecurityConfig {
   @Bean
   @Order(1)
   @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-  SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, AccountAccessFilter accountAccess)
+  SecurityFilterChain apiSecurityFilterChain(
+      HttpSecurity http,
+      AccountAccessFilter accountAccess,
+      ObjectProvider<ApiChainContributor> contributors)
       throws Exception {
     var problems = new ProblemJsonSecurityHandler();
     http.securityMatcher("/api/**")
@@ -52,14 +58,18 @@ class SecurityConfig {
         .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
         .headers(SecurityConfig::headers)
         .addFilterAfter(accountAccess, AuthorizationFilter.class);
+    // Bearer-token authentication, the body size limit and the API's error boundary.
+    contributors.orderedStream().forEach(contributor -> contributor.contribute(http));
     return http.build();
   }
 
   @Bean
   @Order(2)
   @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-  SecurityFilterChain pageSecurityFilterChain(HttpSecurity http, AccountAccessFilter accountAccess)
+  SecurityFilterChain pageSecurityFilterChain(
+      HttpSecurity http, AccountAccessFilter accountAccess, LoginThrottle loginThrottle)
       throws Exception {
+    var throttle = new LoginThrottleFilter(loginThrottle);
     http.authorizeHttpRequests(
             auth ->
                 auth.requestMatchers(
@@ -78,11 +88,12 @@ class SecurityConfig {
                 form.loginPage("/login")
                     .usernameParameter("email")
                     .passwordParameter("password")
-                    .defaultSuccessUrl("/", false)
-                    .failureUrl("/login?error"))
+                    .successHandler(throttle.successHandler())
+                    .failureHandler(throttle.failureHandler()))
         .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
         .sessionManagement(s -> s.sessionFixation(fixation -> fixation.changeSessionId()))
         .headers(SecurityConfig::headers)
+        .addFilterBefore(throttle, UsernamePasswordAuthenticationFilter.class)
         .addFilterAfter(accountAccess, AuthorizationFilter.class);
     return http.build();
   }

@@ -475,6 +475,27 @@ abstract class AllowlistServiceContract {
   }
 
   @Test
+  void auditLogRecordsTheCallerOfARequestAsActor() {
+    AuditEvent event = auditLog.record(admin, "203.0.113.7", "member.added", "added bob@acme.test");
+
+    assertThat(auditLog.newestFirst(admin.accountId(), 1)).containsExactly(event);
+    assertThat(event.actor()).isEqualTo("admin@acme.test");
+    assertThat(event.actorIp()).isEqualTo("203.0.113.7");
+  }
+
+  @Test
+  void auditLogPagesThroughOlderEvents() {
+    for (int i = 1; i <= 5; i++) {
+      auditLog.record(admin.accountId(), "a@acme.test", "10.0.0.1", "entry.added", "event " + i);
+      clock.advance(Duration.ofSeconds(1));
+    }
+
+    assertThat(auditLog.newestFirst(admin.accountId(), 2, 2))
+        .extracting(AuditEvent::details)
+        .containsExactly("event 3", "event 2");
+  }
+
+  @Test
   void auditLogListsNewestFirstWithinTheLimit() {
     auditLog.record(admin.accountId(), "a@acme.test", "10.0.0.1", "entry.added", "first");
     clock.advance(Duration.ofSeconds(1));

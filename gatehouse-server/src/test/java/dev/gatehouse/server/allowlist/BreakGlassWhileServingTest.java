@@ -3,14 +3,12 @@ package dev.gatehouse.server.allowlist;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.core.IpAddress;
-import dev.gatehouse.server.GatehouseApplication;
 import dev.gatehouse.server.account.AccountAccess;
 import dev.gatehouse.server.account.Actor;
 import dev.gatehouse.server.account.Role;
 import dev.gatehouse.server.audit.AuditLog;
 import dev.gatehouse.server.testsupport.Fixtures;
 import dev.gatehouse.server.user.UserAccount;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,10 +16,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -66,18 +62,9 @@ class BreakGlassWhileServingTest {
 
   /** Runs {@code gatehouse allowlist ...} in a new JVM on the main classpath (no test classes). */
   static Run command(String... words) throws Exception {
-    String classpath =
-        Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-            .filter(entry -> !entry.endsWith("test-classes"))
-            .collect(Collectors.joining(File.pathSeparator));
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-cp");
-    command.add(classpath);
-    command.add(GatehouseApplication.class.getName());
-    command.addAll(List.of(words));
-    command.add("--spring.datasource.url=" + databaseUrl());
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    List<String> args = new ArrayList<>(List.of(words));
+    args.add("--spring.datasource.url=" + databaseUrl());
+    Process process = GatehouseProcess.builder(args).redirectErrorStream(true).start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
     return new Run(process.exitValue(), output);

@@ -120,6 +120,24 @@ class IpPolicyGuardTest {
   }
 
   @Test
+  void countsOlderThanThirtyDaysAreDeleted() throws Exception {
+    guard.permit(
+        admin, request("/accounts/acme/dashboard", "203.0.113.7"), new MockHttpServletResponse());
+    blockedAttempts.flush();
+    clock.advance(Duration.ofDays(30).plusSeconds(1));
+
+    blockedAttempts.deleteOld();
+
+    assertThat(service.recentlyBlocked(admin.accountId(), 10)).isEmpty();
+    assertThat(
+            jdbc.sql("SELECT COUNT(*) FROM blocked_attempts WHERE account_id = ?")
+                .param(admin.accountId())
+                .query(Long.class)
+                .single())
+        .isZero();
+  }
+
+  @Test
   void restrictedAccountWithUnconfirmedPolicyGets503PolicyUnavailable() throws Exception {
     clock.advance(Duration.ofMinutes(2));
     MockHttpServletResponse response = new MockHttpServletResponse();

@@ -133,6 +133,7 @@ class IpWhitelistingPageTest {
     testId(document, "confirm-toggle");
     testId(document, "blocked-attempts");
     testId(document, "add-my-ip");
+    testId(document, "nav-audit-log");
   }
 
   @Test
@@ -149,6 +150,9 @@ class IpWhitelistingPageTest {
     assertThat(document.select("[data-testid=delete-entry]")).isEmpty();
     assertThat(document.select("[data-testid=entry-checkbox]")).isEmpty();
     assertThat(document.select("[data-testid=blocked-attempts]")).isEmpty();
+    assertThat(document.select("[data-testid=nav-audit-log]"))
+        .as("audit log is for admins")
+        .isEmpty();
   }
 
   @Test
@@ -287,6 +291,26 @@ class IpWhitelistingPageTest {
         .andExpect(redirectedUrl(page));
 
     assertThat(listedValues(getPage(admin))).containsExactly("10.0.0.2");
+  }
+
+  @Test
+  void checkboxesAndBothDeleteButtonsShareOneFormAndARowButtonRemovesOnlyItsRow() throws Exception {
+    addAsAdmin("10.0.0.1, 10.0.0.2, 10.0.0.3");
+    Document list = getPage(admin);
+    Element form = list.selectFirst("form#entries-form");
+    assertThat(form.select("[data-testid=entry-checkbox]")).hasSize(3);
+    assertThat(form.select("[data-testid=delete-entry]")).hasSize(3);
+    assertThat(form.select("[data-testid=bulk-delete]")).hasSize(1);
+    List<String> ids = list.select("[data-testid=ip-entry]").eachAttr("data-entry-id");
+
+    mvc.perform(
+            postAs(admin, "/entries/delete")
+                .param("ids", ids.get(0), ids.get(1))
+                .param("only", ids.get(2))
+                .param("confirmed", "true"))
+        .andExpect(status().isFound());
+
+    assertThat(listedValues(getPage(admin))).containsExactly("10.0.0.1", "10.0.0.2");
   }
 
   @Test

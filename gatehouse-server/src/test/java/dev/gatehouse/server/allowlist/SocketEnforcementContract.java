@@ -68,6 +68,9 @@ abstract class SocketEnforcementContract {
     assertThat(refused.body())
         .contains(
             "Your IP address <strong class=\"mono\" data-testid=\"blocked-ip\">127.0.0.3</strong>");
+    assertThat(refused.header("content-security-policy"))
+        .hasValueSatisfying(csp -> assertThat(csp).contains("script-src 'self'"));
+    assertThat(refused.header("cache-control")).contains("no-store");
   }
 
   @Test

@@ -7,6 +7,7 @@ import dev.gatehouse.server.user.UserAccount;
 import dev.gatehouse.server.user.UserService;
 import java.util.Locale;
 import org.springframework.boot.test.context.TestComponent;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -23,11 +24,23 @@ public class Fixtures {
   private final AccountService accounts;
   private final UserService users;
   private final UserDetailsService userDetails;
+  private final JdbcClient jdbc;
 
-  Fixtures(AccountService accounts, UserService users, UserDetailsService userDetails) {
+  Fixtures(
+      AccountService accounts, UserService users, UserDetailsService userDetails, JdbcClient jdbc) {
     this.accounts = accounts;
     this.users = users;
     this.userDetails = userDetails;
+    this.jdbc = jdbc;
+  }
+
+  /**
+   * Deletes every account (and with it, by cascade, everything that belongs to accounts) and every
+   * user: a clean slate for tests that change memberships, without a new application context.
+   */
+  public void deleteAllAccountsAndUsers() {
+    jdbc.sql("DELETE FROM accounts").update();
+    jdbc.sql("DELETE FROM users").update();
   }
 
   /** The account with this slug, created (named after the slug) if needed. */
