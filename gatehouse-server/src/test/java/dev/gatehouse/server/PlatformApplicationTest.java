@@ -163,6 +163,30 @@ class PlatformApplicationTest {
             content().string(org.hamcrest.Matchers.containsString("/accounts/globex/dashboard")));
   }
 
+  @Test
+  void userWithoutAccountsThenPickerSaysSo() throws Exception {
+    fixtures.user("loner@nowhere.test");
+
+    mvc.perform(get("/").with(fixtures.signedIn("loner@nowhere.test")))
+        .andExpect(status().isOk())
+        .andExpect(
+            content()
+                .string(
+                    org.hamcrest.Matchers.containsString(
+                        "You are not a member of any account yet")));
+  }
+
+  @Test
+  void anonymousAccountPickerThenRedirectedToLogin() throws Exception {
+    mvc.perform(get("/")).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
+  }
+
+  @Test
+  void signedInUserOpeningLoginThenSentHome() throws Exception {
+    mvc.perform(get("/login").with(fixtures.signedIn("ada@acme.test")))
+        .andExpect(redirectedUrl("/"));
+  }
+
   /** A test-only account-scoped endpoint and a guard that refuses on a header. */
   @TestConfiguration
   static class Probe {

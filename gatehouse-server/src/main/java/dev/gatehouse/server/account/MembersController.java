@@ -1,6 +1,5 @@
 package dev.gatehouse.server.account;
 
-import dev.gatehouse.server.web.ClientIp;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
@@ -55,7 +54,7 @@ class MembersController {
     String password = form.password() == null ? "" : form.password();
     try {
       Role role = parseRole(form.role());
-      var outcome = members.add(access, ClientIp.text(request), email, password, role);
+      var outcome = members.add(access, clientIp(request), email, password, role);
       String added = email.strip().toLowerCase(Locale.ROOT);
       redirect.addFlashAttribute(
           "flash",
@@ -79,7 +78,7 @@ class MembersController {
       RedirectAttributes redirect) {
     access.requireAdmin();
     try {
-      Member changed = members.changeRole(access, ClientIp.text(request), userId, parseRole(role));
+      Member changed = members.changeRole(access, clientIp(request), userId, parseRole(role));
       redirect.addFlashAttribute(
           "flash", changed.email() + " is now " + label(changed.role()) + ".");
     } catch (MemberChangeException e) {
@@ -109,7 +108,7 @@ class MembersController {
       RedirectAttributes redirect) {
     access.requireAdmin();
     try {
-      Member removed = members.remove(access, ClientIp.text(request), userId);
+      Member removed = members.remove(access, clientIp(request), userId);
       if (removed.userId() == access.actor().id() && access.actor().kind() == ActorKind.USER) {
         // Removed themselves: this account is gone for them.
         return "redirect:/";
@@ -148,5 +147,13 @@ class MembersController {
 
   private static String redirectToList(AccountAccess access) {
     return "redirect:/accounts/" + access.slug() + "/settings/members";
+  }
+
+  /**
+   * The client IP for the audit log. The client-IP filter, which runs before everything else, makes
+   * {@code getRemoteAddr()} the resolved client IP (canonical text), trusted proxies applied.
+   */
+  private static String clientIp(HttpServletRequest request) {
+    return request.getRemoteAddr();
   }
 }

@@ -1,6 +1,5 @@
 package dev.gatehouse.server.api;
 
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -26,11 +25,6 @@ final class ApiException extends RuntimeException {
 
   static ApiException notFound(String detail) {
     return new ApiException(HttpStatus.NOT_FOUND, ApiProblemCodes.NOT_FOUND, detail);
-  }
-
-  static ApiException withExtensions(
-      HttpStatus status, String code, String detail, Map<String, Object> extensions) {
-    return new ApiException(new ApiProblem(status, code, detail, extensions));
   }
 
   ApiProblem problem() {

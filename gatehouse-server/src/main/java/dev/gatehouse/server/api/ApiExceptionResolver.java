@@ -16,6 +16,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -149,6 +150,17 @@ class ApiExceptionResolver implements HandlerExceptionResolver, Ordered {
           HttpStatus.NOT_FOUND,
           ApiProblemCodes.NOT_FOUND,
           "There is no API resource at this path.");
+    }
+    if (exception instanceof ErrorResponse framework
+        && framework.getStatusCode().is4xxClientError()) {
+      // Any other client error Spring MVC reports: keep its status, never its message.
+      HttpStatus status = HttpStatus.valueOf(framework.getStatusCode().value());
+      return ApiProblem.of(
+          status,
+          status == HttpStatus.NOT_FOUND
+              ? ApiProblemCodes.NOT_FOUND
+              : ApiProblemCodes.INVALID_REQUEST,
+          "The request is not valid for this resource.");
     }
     log.error(
         "Unexpected error handling {} {}", request.getMethod(), request.getRequestURI(), exception);

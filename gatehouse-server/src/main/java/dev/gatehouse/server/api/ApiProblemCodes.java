@@ -1,8 +1,12 @@
 package dev.gatehouse.server.api;
 
 /**
- * The stable {@code code} values of the API's problem responses. Tools outside the project switch
- * on them, so they never change once released; {@code docs/api.md} lists them with their meaning.
+ * The stable {@code code} values of the API's own problem responses. Tools outside the project
+ * switch on them, so they never change once released; {@code docs/api.md} lists them with their
+ * meaning. Refused allowlist changes carry the codes of {@code AllowlistException.Code} ({@code
+ * invalid_addresses}, {@code too_many_addresses}, {@code invalid_label}, {@code invalid_expiry},
+ * {@code limit_exceeded}, {@code lockout}); the IP policy's refusals are {@code ip_not_allowed} and
+ * {@code policy_unavailable}.
  */
 final class ApiProblemCodes {
 
@@ -38,21 +42,6 @@ final class ApiProblemCodes {
 
   /** 400: a member or parameter is missing, of the wrong type, or out of range. */
   static final String INVALID_REQUEST = "invalid_request";
-
-  /** 400: one or more allowlist items are not valid; {@code errors} lists each. */
-  static final String INVALID_ADDRESSES = "invalid_addresses";
-
-  /** 400: more than 20 items in one submission. */
-  static final String TOO_MANY_ADDRESSES = "too_many_addresses";
-
-  /** 400: {@code expiresAt} is not in the future. */
-  static final String INVALID_EXPIRY = "invalid_expiry";
-
-  /** 409: the account's allowlist would exceed its maximum number of entries. */
-  static final String LIMIT_EXCEEDED = "limit_exceeded";
-
-  /** 409: the change would block the caller's own client IP. */
-  static final String LOCKOUT = "lockout";
 
   /** 500: an unexpected server error; details are only in the server log. */
   static final String INTERNAL_ERROR = "internal_error";

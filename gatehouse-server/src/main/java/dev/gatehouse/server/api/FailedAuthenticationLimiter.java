@@ -13,7 +13,9 @@ import org.springframework.stereotype.Component;
  * Counts failed API token authentications per client IP in memory and refuses an IP that has failed
  * too often within a fixed window, until that window ends. Generated tokens are far too long to
  * guess; this keeps scanners and misconfigured scripts from hammering the token lookup and the
- * logs. A correct token from a refused IP waits like any other until the window ends.
+ * logs. A correct token from a refused IP waits like any other until the window ends (letting it
+ * through would tell a guesser which guess was right). The default, 60 failures a minute, is far
+ * above what a script with a stale token produces and far below what guessing would need.
  *
  * <p>Memory is bounded: windows that ended are dropped, and when more than {@link #MAX_TRACKED} IPs
  * are tracked the oldest windows are dropped first.
@@ -29,7 +31,7 @@ class FailedAuthenticationLimiter {
   private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
 
   FailedAuthenticationLimiter(
-      @Value("${gatehouse.api.failed-auth.max-failures:30}") int maxFailures,
+      @Value("${gatehouse.api.failed-auth.max-failures:60}") int maxFailures,
       @Value("${gatehouse.api.failed-auth.window:60s}") Duration window,
       ObjectProvider<Clock> clock) {
     if (maxFailures < 1) {

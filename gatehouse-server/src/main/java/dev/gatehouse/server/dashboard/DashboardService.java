@@ -33,11 +33,6 @@ public class DashboardService {
     return metrics.insertIfAbsent(accountId, day);
   }
 
-  /** Whether the account has any numbers at all. */
-  public boolean hasData(long accountId) {
-    return metrics.hasAny(accountId);
-  }
-
   /** Today, as a UTC calendar day. */
   public LocalDate today() {
     return LocalDate.now(clock.withZone(ZoneOffset.UTC));

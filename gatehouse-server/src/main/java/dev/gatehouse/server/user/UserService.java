@@ -46,10 +46,6 @@ public class UserService {
     return users.findByEmail(email.strip().toLowerCase(Locale.ROOT)).map(u -> u.toUserAccount());
   }
 
-  public Optional<UserAccount> findById(long id) {
-    return users.findById(id).map(u -> u.toUserAccount());
-  }
-
   /**
    * Creates a user.
    *

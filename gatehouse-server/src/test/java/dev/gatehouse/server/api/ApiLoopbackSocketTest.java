@@ -6,6 +6,7 @@ import dev.gatehouse.server.account.AccountService;
 import dev.gatehouse.server.api.ApiFixture.Tenant;
 import dev.gatehouse.server.token.ApiTokenService;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -105,6 +106,33 @@ class ApiLoopbackSocketTest {
     var response = json(admin, "PATCH", acme.allowlist(), "{\"enabled\":true}");
     assertThat(response.status()).isEqualTo(409);
     assertThat(response.body()).contains("\"code\":\"lockout\"").contains("127.0.0.2");
+  }
+
+  @Test
+  void temporaryEntryStopsAllowingAtItsExpiryInRealTime() throws Exception {
+    Instant expiresAt = Instant.now().plusMillis(1500);
+    assertThat(
+            json(
+                    admin,
+                    "POST",
+                    acme.entries(),
+                    "{\"addresses\":\"" + OTHER_HOST + "\",\"expiresAt\":\"" + expiresAt + "\"}")
+                .status())
+        .isEqualTo(201);
+    restrictToAdminHost();
+    assertThat(stranger.get("/api/v1/whoami", auth(acme.memberToken())).status()).isEqualTo(200);
+
+    // Poll (no fixed sleep): every request sent after the expiry instant must be refused.
+    int status = 200;
+    while (status == 200) {
+      Thread.sleep(100);
+      Instant sent = Instant.now();
+      status = stranger.get("/api/v1/whoami", auth(acme.memberToken())).status();
+      if (status == 200) {
+        assertThat(sent).as("allowed although sent after expiry").isBefore(expiresAt);
+      }
+    }
+    assertThat(status).isEqualTo(403);
   }
 
   @Test

@@ -223,6 +223,18 @@ class ApiMalformedRequestTest {
   }
 
   @Test
+  void acceptExcludingJsonThen406ProblemAnyway() throws Exception {
+    problem(
+        mvc.perform(
+            get("/api/v1/whoami")
+                .accept(MediaType.TEXT_HTML)
+                .header(HttpHeaders.AUTHORIZATION, bearer(acme.adminToken()))
+                .with(from(PEER))),
+        406,
+        "not_acceptable");
+  }
+
+  @Test
   void nonNumericEntryIdThen400InvalidRequest() throws Exception {
     problem(
         mvc.perform(

@@ -52,7 +52,15 @@ final class PostgresContextCustomizerFactory implements ContextCustomizerFactory
                       "spring.datasource.username",
                       PostgresServer.USER,
                       "spring.datasource.password",
-                      "")));
+                      "",
+                      // Test contexts stay cached for the whole run, several per JVM and several
+                      // JVMs per machine: small pools keep PostgreSQL under its connection limit.
+                      "spring.datasource.hikari.maximum-pool-size",
+                      "4",
+                      "spring.datasource.hikari.minimum-idle",
+                      "0",
+                      "spring.datasource.hikari.idle-timeout",
+                      "10000")));
       context.addApplicationListener(
           (ApplicationListener<ContextClosedEvent>)
               event -> {

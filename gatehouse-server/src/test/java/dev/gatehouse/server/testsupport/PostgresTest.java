@@ -8,13 +8,15 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextCustomizerFactories;
 
 /**
  * Runs a Spring Boot test class against a fresh PostgreSQL database on {@code 127.0.0.1:5432} (user
  * {@code postgres}, trust authentication; override with env {@code GATEHOUSE_TEST_PG_HOST} / {@code
  * GATEHOUSE_TEST_PG_PORT}). The database is created for the class's application context and dropped
- * when the context closes.
+ * when the context closes, which is right after the class: such contexts are never shared, and
+ * closing them keeps the number of open PostgreSQL connections bounded.
  *
  * <p>When PostgreSQL cannot be reached the class is skipped with a message, except under {@code
  * CI=true}, where it fails.
@@ -34,4 +36,5 @@ import org.springframework.test.context.ContextCustomizerFactories;
 @Tag("postgres")
 @ExtendWith(PostgresAvailableCondition.class)
 @ContextCustomizerFactories(PostgresContextCustomizerFactory.class)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 public @interface PostgresTest {}
