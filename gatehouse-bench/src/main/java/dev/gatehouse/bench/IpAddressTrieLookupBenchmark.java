@@ -15,9 +15,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * One lookup of a peer literal in the IPAddress library's {@link DualIPv4v6Tries}: parse with
- * {@link IPAddressString}, then {@code elementContains}, as that library's documentation suggests
- * for "is this address in any of these blocks".
+ * One lookup of a peer literal in the IPAddress library's {@link DualIPv4v6Tries} (one trie per
+ * family): parse with {@link IPAddressString}, then {@code elementContains}, which answers whether
+ * any block in the trie contains the address.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
