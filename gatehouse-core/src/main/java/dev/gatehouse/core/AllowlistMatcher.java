@@ -39,7 +39,7 @@ public final class AllowlistMatcher {
    * ipv4Ranges[i] = (flipped start) << 32 | end, the end unsigned in the low 32 bits: ordering the
    * longs orders by start.
    * ipv6Ranges[4i .. 4i+3] = flipped start high, flipped start low, flipped end high, flipped end
-   * low: one range's words share a cache line.
+   * low: a range's four words lie next to each other in memory.
    */
   private final long[] ipv4Ranges;
   private final long[] ipv6Ranges;
