@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -106,7 +107,9 @@ class IpWhitelistingBrowserTest {
   }
 
   private void waitUntil(java.util.function.Function<WebDriver, Boolean> condition) {
-    new WebDriverWait(driver, Duration.ofSeconds(10)).until(condition::apply);
+    new WebDriverWait(driver, Duration.ofSeconds(10))
+        .ignoring(StaleElementReferenceException.class)
+        .until(condition::apply);
   }
 
   private void submitAddresses(String addresses, String label) {
@@ -117,15 +120,21 @@ class IpWhitelistingBrowserTest {
     input.sendKeys(addresses);
     byTestId("ip-label-input").clear();
     byTestId("ip-label-input").sendKeys(label);
-    byTestId("whitelist-submit").click();
-    waitUntil(d -> !d.findElements(By.cssSelector("[data-testid=current-ip]")).isEmpty());
+    clickAndWaitForReload(byTestId("whitelist-submit"));
   }
 
   private void confirmInDialog(String testId) {
     WebElement confirm = byTestId(testId);
     new WebDriverWait(driver, Duration.ofSeconds(5))
         .until(ExpectedConditions.visibilityOf(confirm));
-    confirm.click();
+    clickAndWaitForReload(confirm);
+  }
+
+  /** Clicks something that submits a form, and waits until the next page has replaced this one. */
+  private void clickAndWaitForReload(WebElement submit) {
+    WebElement before = byTestId("current-ip");
+    submit.click();
+    new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(before));
     waitUntil(d -> !d.findElements(By.cssSelector("[data-testid=current-ip]")).isEmpty());
   }
 
@@ -170,7 +179,7 @@ class IpWhitelistingBrowserTest {
         .contains("would block your own IP address 127.0.0.1");
     assertThat(byTestId("ip-restriction-toggle").isSelected()).isFalse();
 
-    byTestId("add-my-ip").click();
+    clickAndWaitForReload(byTestId("add-my-ip"));
     waitUntil(d -> listed().contains("127.0.0.1"));
     byTestId("ip-restriction-toggle").click();
     confirmInDialog("confirm-toggle");
