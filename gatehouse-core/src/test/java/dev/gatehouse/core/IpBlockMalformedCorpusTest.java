@@ -2,7 +2,6 @@ package dev.gatehouse.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.util.stream.Stream;
@@ -288,19 +287,28 @@ class IpBlockMalformedCorpusTest {
     assertThat(IpBlock.isValid(input)).isFalse();
   }
 
+  /**
+   * The corpus without the inputs a list reads differently: items that hold a separator or differ
+   * only by surrounding spaces. Every other malformed input must be refused in a list with the very
+   * same reason.
+   */
+  static Stream<Arguments> corpusAsListItems() {
+    return corpus()
+        .filter(
+            arguments -> {
+              String input = (String) arguments.get()[0];
+              return !(input.isEmpty()
+                  || input.indexOf(',') >= 0
+                  || input.indexOf('\n') >= 0
+                  || input.indexOf('\r') >= 0
+                  || input.startsWith(" ")
+                  || input.endsWith(" "));
+            });
+  }
+
   @ParameterizedTest(name = "[{index}] \"{0}\"")
-  @MethodSource("corpus")
+  @MethodSource("corpusAsListItems")
   void listParserWhenItemMalformedThenReportsTheSameReason(String input, String expectedReason) {
-    // Items that hold a separator or only differ by surrounding spaces are read differently in a
-    // list; the rest must be refused with the very same reason.
-    assumeFalse(
-        input.isEmpty()
-            || input.indexOf(',') >= 0
-            || input.indexOf('\n') >= 0
-            || input.indexOf('\r') >= 0
-            || input.startsWith(" ")
-            || input.endsWith(" "),
-        "an item the list splits or trims");
     IpList list = IpListParser.parse(input, IpListParser.MAX_ITEMS_PER_SUBMISSION);
 
     assertThat(list.invalidItems())
