@@ -68,8 +68,11 @@ run() {
   echo "$1 $rps $p50 $p99 ${non2xx:-0}"
 }
 
-echo "warming up"
-toggle false; wrk -t2 -c16 -d"${SECONDS_PER_ROUND}s" -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/whoami" >/dev/null
+echo "warming up (both modes, twice)"
+for mode in false true false true; do
+  toggle "$mode"
+  wrk -t2 -c16 -d"${SECONDS_PER_ROUND}s" -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/whoami" >/dev/null
+done
 
 echo "round restriction requests/s p50 p99 non-2xx" >"$WORK/results.txt"
 for round in $(seq 1 "$ROUNDS"); do
