@@ -1,10 +1,6 @@
 package dev.gatehouse.server;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -19,16 +15,13 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param trustedProxies addresses or CIDR blocks of reverse proxies whose forwarding headers are
  *     honoured ({@code gatehouse.trusted-proxies}, default empty: the TCP peer is the client)
- * @param allowlist per-account allowlist limits ({@code gatehouse.allowlist.*})
  * @param bootstrap first account, admin and API token to create at start-up ({@code
  *     gatehouse.bootstrap.*})
  */
 @Validated
 @ConfigurationProperties("gatehouse")
 public record GatehouseProperties(
-    @DefaultValue List<String> trustedProxies,
-    @DefaultValue @Valid Allowlist allowlist,
-    @DefaultValue @Valid Bootstrap bootstrap) {
+    @DefaultValue List<String> trustedProxies, @DefaultValue @Valid Bootstrap bootstrap) {
 
   public GatehouseProperties {
     trustedProxies = List.copyOf(trustedProxies);
@@ -36,22 +29,6 @@ public record GatehouseProperties(
       if (proxy.isBlank()) {
         throw new IllegalArgumentException(
             "gatehouse.trusted-proxies must not contain empty entries");
-      }
-    }
-  }
-
-  /**
-   * @param maxEntries most entries one account's allowlist may hold (default 1000)
-   * @param maxStaleness how long a node may serve a policy it could not confirm (default 60s)
-   */
-  public record Allowlist(
-      @DefaultValue("1000") @Min(1) @Max(100_000) int maxEntries,
-      @DefaultValue("60s") @NotNull Duration maxStaleness) {
-
-    public Allowlist {
-      if (maxStaleness.isNegative() || maxStaleness.isZero()) {
-        throw new IllegalArgumentException(
-            "gatehouse.allowlist.max-staleness must be positive, got " + maxStaleness);
       }
     }
   }

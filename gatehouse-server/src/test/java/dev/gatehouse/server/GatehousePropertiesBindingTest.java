@@ -2,7 +2,6 @@ package dev.gatehouse.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -15,8 +14,6 @@ class GatehousePropertiesBindingTest {
   @Test
   void defaultsAreThoseOfTheSpecification() {
     assertThat(properties.trustedProxies()).isEmpty();
-    assertThat(properties.allowlist().maxEntries()).isEqualTo(1000);
-    assertThat(properties.allowlist().maxStaleness()).isEqualTo(Duration.ofSeconds(60));
     assertThat(properties.bootstrap().requested()).isFalse();
   }
 }

@@ -3,7 +3,6 @@ package dev.gatehouse.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -64,19 +63,11 @@ class GatehousePropertiesTest {
   }
 
   @Test
-  void zeroMaxStalenessThenRejected() {
-    assertThatIllegalArgumentException()
-        .isThrownBy(() -> new GatehouseProperties.Allowlist(1000, Duration.ZERO));
-  }
-
-  @Test
   void blankTrustedProxyThenRejected() {
     assertThatIllegalArgumentException()
         .isThrownBy(
             () ->
                 new GatehouseProperties(
-                    List.of(" "),
-                    new GatehouseProperties.Allowlist(1000, Duration.ofSeconds(60)),
-                    new GatehouseProperties.Bootstrap(null, null, null, null)));
+                    List.of(" "), new GatehouseProperties.Bootstrap(null, null, null, null)));
   }
 }

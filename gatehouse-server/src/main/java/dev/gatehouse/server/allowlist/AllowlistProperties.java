@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * {@code gatehouse.allowlist.*} settings.
  *
- * @param maxEntries the most entries one account may hold
+ * @param maxEntries the most entries one account may hold (1 to 100,000)
  * @param maxStaleness how long a node may enforce a restricted account's policy without having
  *     confirmed it against the database; after that its requests get 503 {@code policy_unavailable}
  * @param versionCheckInterval how often cached policies are compared with the database, which
@@ -20,10 +20,16 @@ record AllowlistProperties(
     @DefaultValue("60s") Duration maxStaleness,
     @DefaultValue("1s") Duration versionCheckInterval) {
 
+  /** The largest list the compiled matcher is built and measured for. */
+  static final int MAX_ENTRIES_LIMIT = 100_000;
+
   AllowlistProperties {
-    if (maxEntries < 1) {
+    if (maxEntries < 1 || maxEntries > MAX_ENTRIES_LIMIT) {
       throw new IllegalArgumentException(
-          "gatehouse.allowlist.max-entries must be at least 1, not " + maxEntries);
+          "gatehouse.allowlist.max-entries must be between 1 and "
+              + MAX_ENTRIES_LIMIT
+              + ", not "
+              + maxEntries);
     }
     if (maxStaleness.isNegative() || maxStaleness.isZero()) {
       throw new IllegalArgumentException("gatehouse.allowlist.max-staleness must be positive");
