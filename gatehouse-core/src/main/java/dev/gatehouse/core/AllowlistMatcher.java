@@ -100,7 +100,7 @@ public final class AllowlistMatcher {
    * 64 - shift} bits pick a bucket b, and {@code starts[b]} is the number of ranges that start in a
    * bucket before b. The only candidates for a key in bucket b are then the ranges starting in b
    * and the one before them (which may reach into b): {@code [max(starts[b] - 1, 0), starts[b +
-   * 1])}. The bucket count is the largest power of two not above the range count (at least 2, at
+   * 1])}. The bucket count is the largest power of two not above the range count (at least 64, at
    * most 2^16), so the index costs at most 4 bytes per range.
    */
   private static final class BucketIndex {
