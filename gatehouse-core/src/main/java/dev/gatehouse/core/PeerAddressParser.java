@@ -78,6 +78,11 @@ public final class PeerAddressParser {
       if (ipv4 != NOT_IPV4) {
         return predicate.testIpv4((int) ipv4);
       }
+      // Servlet containers such as Tomcat report IPv6 peers in the full eight-group form.
+      int full = testFullIpv6(peerAddress, start, end, predicate);
+      if (full != NOT_FULL_FORM) {
+        return full == 1;
+      }
     }
     // Brackets and zones belong to IPv6 only: an IPv4 part left of a zone, or inside brackets,
     // cannot make up the eight groups the IPv6 parser below requires.
@@ -253,6 +258,57 @@ public final class PeerAddressParser {
       return predicate.testIpv4((int) low);
     }
     return predicate.testIpv6(high, low);
+  }
+
+  /** What {@link #testFullIpv6} returns when the text is not in the full eight-group form. */
+  private static final int NOT_FULL_FORM = -1;
+
+  /**
+   * Reads {@code text[start, end)} in one pass when it is exactly eight groups of one to four hex
+   * digits separated by single colons (no {@code ::}, no dotted quad, no zone), the form servlet
+   * containers such as Tomcat report. Every such text is an IPv6 literal the general parser accepts
+   * with the same value.
+   *
+   * @return 1 or 0 for the predicate's answer, or {@link #NOT_FULL_FORM} for any other text, which
+   *     is then left to the general parser
+   */
+  private static int testFullIpv6(
+      CharSequence text, int start, int end, AddressPredicate predicate) {
+    // Invariant: value holds the `digits` digits read so far of the current group (at most four);
+    // half holds the completed groups of the current half; high the first four groups once
+    // complete.
+    long high = 0;
+    long half = 0;
+    int value = 0;
+    int digits = 0;
+    int groups = 0;
+    for (int i = start; i < end; i++) {
+      char c = text.charAt(i);
+      int digit = c < HEX_VALUES.length ? HEX_VALUES[c] : -1;
+      if (digit >= 0 && digits < 4) {
+        value = (value << 4) | digit;
+        digits++;
+      } else if (c == ':' && digits > 0 && groups < 7) {
+        half = (half << 16) | value;
+        if (++groups == 4) {
+          high = half;
+          half = 0;
+        }
+        value = 0;
+        digits = 0;
+      } else {
+        return NOT_FULL_FORM;
+      }
+    }
+    if (groups != 7 || digits == 0) {
+      return NOT_FULL_FORM;
+    }
+    long low = (half << 16) | value;
+    boolean answer =
+        high == 0 && (low >>> 32) == 0xffffL
+            ? predicate.testIpv4((int) low)
+            : predicate.testIpv6(high, low);
+    return answer ? 1 : 0;
   }
 
   private static boolean isValidZone(CharSequence text, int start, int end) {

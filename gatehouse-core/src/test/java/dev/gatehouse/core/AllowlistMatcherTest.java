@@ -207,6 +207,36 @@ class AllowlistMatcherTest {
   }
 
   @Test
+  void matchesWhenLongListSharesAPrefixThenAddressesOutsideItDoNotMatchAndInsideItDo() {
+    // 128 /26 blocks every 512 addresses of 10.10.0.0/16, and 128 /64s in 2001:db8::/32: long
+    // enough to be indexed, all sharing their leading bits.
+    List<IpBlock> blocks = new ArrayList<>();
+    for (int i = 0; i < 128; i++) {
+      blocks.add(IpBlock.of(IpAddress.ofIpv4(0x0a0a_0000 + (i << 9)), 26));
+      blocks.add(IpBlock.of(IpAddress.ofIpv6(0x2001_0db8_0000_0000L + ((long) i << 24), 0), 64));
+    }
+    AllowlistMatcher matcher = AllowlistMatcher.of(blocks);
+    assertThat(matcher.rangeCount()).isEqualTo(256);
+    assertThat(matcher.matches("10.10.0.0")).isTrue();
+    assertThat(matcher.matches("10.10.0.63")).isTrue();
+    assertThat(matcher.matches("10.10.0.64")).isFalse();
+    assertThat(matcher.matches("10.10.2.0")).isTrue();
+    assertThat(matcher.matches("10.10.253.255")).isFalse();
+    assertThat(matcher.matches("10.10.254.63")).isTrue(); // the last block
+    assertThat(matcher.matches("10.10.254.64")).isFalse();
+    assertThat(matcher.matches("10.11.0.0")).isFalse();
+    assertThat(matcher.matches("138.10.0.0")).isFalse(); // differs in the top bit only
+    assertThat(matcher.matches("10.9.255.255")).isFalse();
+    assertThat(matcher.matches("2001:db8:0:0:ffff:ffff:ffff:ffff")).isTrue();
+    assertThat(matcher.matches("2001:db8:7f00:0:0:0:0:1")).isTrue(); // the last block
+    assertThat(matcher.matches("2001:db8:7f00:1:0:0:0:0")).isFalse();
+    assertThat(matcher.matches("2001:db8:100:0:0:0:0:0")).isTrue();
+    assertThat(matcher.matches("2001:db8:80:0:0:0:0:0")).isFalse();
+    assertThat(matcher.matches("a001:db8:0:0:0:0:0:1")).isFalse(); // differs in the top bit only
+    assertThat(matcher.matches("2001:db9::")).isFalse();
+  }
+
+  @Test
   void matchesAllocatesNothingPerLookup() {
     List<IpBlock> blocks = new ArrayList<>();
     for (int i = 0; i < 1000; i++) {

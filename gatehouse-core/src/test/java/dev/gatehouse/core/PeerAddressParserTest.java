@@ -40,6 +40,8 @@ class PeerAddressParserTest {
         "::1.2.3.4|::102:304",
         "64:ff9b::192.0.2.33|64:ff9b::c000:221",
         "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff|ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff",
+        "1:22:333:4444:a:bb:ccc:dddd|1:22:333:4444:a:bb:ccc:dddd",
+        "[1:2:3:4:5:6:7:8]|1:2:3:4:5:6:7:8",
       })
   void tryParseAcceptsContainerLiteralsAndGivesTheCanonicalAddress(
       String literal, String canonical) {
@@ -77,6 +79,11 @@ class PeerAddressParserTest {
         "1:2:3:4:5:6:7:8:9",
         "1:2:3:4:5:6:7",
         "1:2:3:4:5:6:7:8::",
+        "1:2:3:4:5:6:7:8:",
+        "1:2:3:4:5:6:7:12345",
+        "1:2:3:4:5:6:7:g",
+        "1:2:3:4::5:6:7:8",
+        "1:2:3:4:5:6:7:",
         "::1:2:3:4:5:6:7:8",
         "1:",
         "12345::",
