@@ -18,8 +18,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -132,9 +134,19 @@ class IpWhitelistingBrowserTest {
 
   /** Clicks something that submits a form, and waits until the next page has replaced this one. */
   private void clickAndWaitForReload(WebElement submit) {
-    WebElement before = byTestId("current-ip");
+    // Marks this document; the next one, loaded by the form's submission, has no mark.
+    ((JavascriptExecutor) driver)
+        .executeScript("document.documentElement.dataset.submitted = 'pending'");
     submit.click();
-    new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(before));
+    new WebDriverWait(driver, Duration.ofSeconds(10))
+        .ignoring(WebDriverException.class) // while the old document is torn down
+        .until(
+            d ->
+                Boolean.TRUE.equals(
+                    ((JavascriptExecutor) d)
+                        .executeScript(
+                            "return document.readyState === 'complete'"
+                                + " && document.documentElement.dataset.submitted === undefined")));
     waitUntil(d -> !d.findElements(By.cssSelector("[data-testid=current-ip]")).isEmpty());
   }
 
