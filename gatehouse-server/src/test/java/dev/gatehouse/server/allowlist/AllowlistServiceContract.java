@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.gatehouse.server.account.AccountAccess;
 import dev.gatehouse.server.audit.AuditEvent;
 import dev.gatehouse.server.audit.AuditLog;
+import dev.gatehouse.server.testsupport.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -4,6 +4,7 @@ import dev.gatehouse.core.IpAddress;
 import dev.gatehouse.server.account.AccountAccess;
 import dev.gatehouse.server.account.Actor;
 import dev.gatehouse.server.account.Role;
+import dev.gatehouse.server.testsupport.MutableClock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;

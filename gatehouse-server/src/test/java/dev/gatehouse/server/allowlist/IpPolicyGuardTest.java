@@ -4,6 +4,7 @@ import static dev.gatehouse.server.allowlist.AllowlistTestSupport.ip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.server.account.AccountAccess;
+import dev.gatehouse.server.testsupport.MutableClock;
 import dev.gatehouse.server.web.ClientIp;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,16 +1,14 @@
 package dev.gatehouse.server.allowlist;
 
-import java.io.ByteArrayOutputStream;
+import dev.gatehouse.server.testsupport.RawHttp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -95,10 +93,7 @@ final class LoopbackHttp {
       String body,
       String... extraHeaders)
       throws IOException {
-    try (Socket socket = new Socket()) {
-      socket.bind(new InetSocketAddress(from, 0));
-      socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
-      socket.setSoTimeout(30_000);
+    try (Socket socket = RawHttp.connect(from, port, Duration.ofSeconds(30))) {
       byte[] payload = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
       StringBuilder request = new StringBuilder();
       request.append(method).append(' ').append(path).append(" HTTP/1.1\r\n");
@@ -132,23 +127,8 @@ final class LoopbackHttp {
   }
 
   private Response read(InputStream in) throws IOException {
-    byte[] all = in.readAllBytes();
-    String raw = new String(all, StandardCharsets.ISO_8859_1);
-    int headerEnd = raw.indexOf("\r\n\r\n");
-    String[] lines = raw.substring(0, headerEnd).split("\r\n");
-    int status = Integer.parseInt(lines[0].split(" ")[1]);
-    Map<String, String> headers = new LinkedHashMap<>();
-    List<String> setCookies = new ArrayList<>();
-    for (int i = 1; i < lines.length; i++) {
-      int colon = lines[i].indexOf(':');
-      String name = lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT);
-      String value = lines[i].substring(colon + 1).trim();
-      headers.put(name, value);
-      if (name.equals("set-cookie")) {
-        setCookies.add(value);
-      }
-    }
-    for (String cookie : setCookies) {
+    RawHttp.Response response = RawHttp.read(in);
+    for (String cookie : response.setCookies()) {
       String pair = cookie.split(";", 2)[0];
       int eq = pair.indexOf('=');
       String name = pair.substring(0, eq);
@@ -159,30 +139,6 @@ final class LoopbackHttp {
         cookies.put(name, value);
       }
     }
-    byte[] bodyBytes = java.util.Arrays.copyOfRange(all, headerEnd + 4, all.length);
-    if ("chunked".equalsIgnoreCase(headers.getOrDefault("transfer-encoding", ""))) {
-      bodyBytes = dechunk(bodyBytes);
-    }
-    return new Response(status, headers, new String(bodyBytes, StandardCharsets.UTF_8));
-  }
-
-  private static byte[] dechunk(byte[] chunked) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    int pos = 0;
-    while (pos < chunked.length) {
-      int lineEnd = pos;
-      while (chunked[lineEnd] != '\r') {
-        lineEnd++;
-      }
-      String sizeText =
-          new String(chunked, pos, lineEnd - pos, StandardCharsets.ISO_8859_1).split(";")[0].trim();
-      int size = Integer.parseInt(sizeText, 16);
-      if (size == 0) {
-        break;
-      }
-      out.write(chunked, lineEnd + 2, size);
-      pos = lineEnd + 2 + size + 2;
-    }
-    return out.toByteArray();
+    return new Response(response.status(), response.headers(), response.body());
   }
 }

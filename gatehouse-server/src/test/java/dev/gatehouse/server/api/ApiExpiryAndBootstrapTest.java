@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.gatehouse.server.account.AccountService;
 import dev.gatehouse.server.api.ApiFixture.Tenant;
+import dev.gatehouse.server.testsupport.MutableClock;
 import dev.gatehouse.server.token.ApiTokenService;
 import java.time.Duration;
 import java.time.Instant;

@@ -5,6 +5,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
+import dev.gatehouse.server.testsupport.MutableClock;
 import dev.gatehouse.server.token.ApiTokenService;
 import java.time.Clock;
 import java.time.Duration;

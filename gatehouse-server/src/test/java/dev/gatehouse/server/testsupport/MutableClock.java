@@ -1,4 +1,4 @@
-package dev.gatehouse.server.api;
+package dev.gatehouse.server.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,16 +7,20 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock tests move forward by hand, so that expiry is tested without waiting. */
-final class MutableClock extends Clock {
+/** A UTC clock tests move by hand, so that expiry and time windows are tested without waiting. */
+public final class MutableClock extends Clock {
 
   private final AtomicReference<Instant> now;
 
-  MutableClock(Instant start) {
+  public MutableClock(Instant start) {
     this.now = new AtomicReference<>(start);
   }
 
-  void advance(Duration duration) {
+  public void set(Instant instant) {
+    now.set(instant);
+  }
+
+  public void advance(Duration duration) {
     now.updateAndGet(instant -> instant.plus(duration));
   }
 
